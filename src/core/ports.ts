@@ -1,0 +1,56 @@
+import type { Reply } from './reply.ts';
+
+/** The time source; injected so schedules and "as of" logic are testable. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The logging port; pino's logger satisfies it, and tests pass a silent one. */
+export interface Logger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+export type Platform = 'slack' | 'discord' | 'console';
+
+/** Where a command came from or a digest goes. */
+export interface ChannelRef {
+  platform: Platform;
+  channelId: string;
+  /** Slack team id or Discord guild id, when known. */
+  workspaceId?: string;
+}
+
+/** Who asked, from where: everything the core needs to answer a command. */
+export interface RequestContext {
+  channel?: ChannelRef;
+  userId?: string;
+  /** The user's locale as the platform reports it, e.g. `ja` or `en-US`. */
+  locale?: string;
+  /** True when the platform says the user may manage this channel's settings. */
+  canManageChannel?: boolean;
+}
+
+/** Why a platform refused a message: decides whether a delivery is retried. */
+export type DeliveryFailureKind = 'transient' | 'rate_limited' | 'gone' | 'permanent';
+
+/** Thrown by a Publisher when a message could not be sent. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: DeliveryFailureKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Posts a reply into a channel; each chat adapter provides one for digests. */
+export interface Publisher {
+  readonly platform: Platform;
+  /** Returns the platform's message id; throws DeliveryError on failure. */
+  publish(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }>;
+}

@@ -1,0 +1,18 @@
+/** The nine stable topic ids of DESIGN.md §2; other tools rely on these exact strings. */
+export const TOPIC_IDS = [
+  'partnership',
+  'ai',
+  '5g-6g',
+  'semiconductors',
+  'hpc',
+  'quantum',
+  'cybersecurity',
+  'digital-identity',
+  'data-flows',
+] as const;
+
+export type TopicId = (typeof TOPIC_IDS)[number];
+
+export function isTopicId(value: string): value is TopicId {
+  return (TOPIC_IDS as readonly string[]).includes(value);
+}
