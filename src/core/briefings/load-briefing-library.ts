@@ -1,0 +1,152 @@
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { TOPIC_IDS } from '../topics/topic-ids.ts';
+import type { Briefing, BriefingLibrary, Development } from './briefing.ts';
+import { type BriefingProblem, BriefingValidationError } from './briefing-problems.ts';
+import {
+  briefingFrontMatterSchema,
+  developmentsFileSchema,
+  translatedFrontMatterSchema,
+} from './briefing-schema.ts';
+import { buildBriefing } from './build-briefing.ts';
+import { checkAliasCollisions } from './check-alias-collisions.ts';
+import { parseBriefingBody } from './parse-briefing-body.ts';
+import { parseFrontMatter, validate } from './parse-front-matter.ts';
+
+export const DEVELOPMENTS_FILE = 'developments.yaml';
+const BRIEFING_FILE = /^([a-z0-9-]+)\.md$/;
+const TRANSLATION_FILE = /^([a-z0-9-]+)\.ja\.md$/;
+
+export interface LoadOptions {
+  /** Production content must cover all nine topics; test fixtures may hold fewer. */
+  requireAllTopics?: boolean;
+}
+
+/**
+ * Reads and validates the whole briefings directory. Throws BriefingValidationError listing
+ * every problem, so an editor fixes them in one pass.
+ */
+export async function loadBriefingLibrary(dir: string, options: LoadOptions = {}): Promise<BriefingLibrary> {
+  const root = await realpath(dir);
+  const names = (await readdir(root)).sort();
+  const problems: BriefingProblem[] = [];
+  const read = (name: string) => readContained(root, name, problems);
+
+  const briefings = new Map<Briefing['id'], Briefing>();
+  for (const name of names) {
+    const id = BRIEFING_FILE.exec(name)?.[1];
+    if (id === undefined || name.endsWith('.ja.md')) continue;
+    const briefing = await loadOneBriefing(name, id, read, names, problems);
+    if (briefing) briefings.set(briefing.id, briefing);
+  }
+  for (const name of names) {
+    const id = TRANSLATION_FILE.exec(name)?.[1];
+    if (id !== undefined && !names.includes(`${id}.md`)) {
+      problems.push({ file: name, field: 'id', message: `has no English master file ${id}.md` });
+    }
+  }
+  if (options.requireAllTopics ?? true) {
+    for (const id of TOPIC_IDS) {
+      if (!names.includes(`${id}.md`))
+        problems.push({
+          file: `${id}.md`,
+          field: '(file)',
+          message: 'is missing: every topic needs a briefing',
+        });
+    }
+  }
+  problems.push(...checkAliasCollisions([...briefings.values()]));
+
+  const developments = names.includes(DEVELOPMENTS_FILE) ? await loadDevelopments(read, problems) : [];
+  if (problems.length > 0) throw new BriefingValidationError(problems);
+  return { briefings, developments };
+}
+
+async function loadOneBriefing(
+  name: string,
+  id: string,
+  read: (name: string) => Promise<string | undefined>,
+  names: readonly string[],
+  problems: BriefingProblem[],
+): Promise<Briefing | undefined> {
+  const source = await read(name);
+  if (source === undefined) return undefined;
+  const english = parseFrontMatter(name, source, briefingFrontMatterSchema);
+  problems.push(...english.problems);
+
+  const translationName = `${id}.ja.md`;
+  const translationSource = names.includes(translationName) ? await read(translationName) : undefined;
+  const japanese =
+    translationSource === undefined
+      ? undefined
+      : parseFrontMatter(translationName, translationSource, translatedFrontMatterSchema);
+  if (japanese) problems.push(...japanese.problems);
+  if (!english.data || (japanese && !japanese.data)) return undefined;
+
+  const built = buildBriefing({
+    file: name,
+    expectedId: id,
+    front: english.data,
+    body: parseBriefingBody(english.body),
+    translation: japanese?.data
+      ? { file: translationName, front: japanese.data, body: parseBriefingBody(japanese.body) }
+      : undefined,
+  });
+  problems.push(...built.problems);
+  return built.briefing;
+}
+
+async function loadDevelopments(
+  read: (name: string) => Promise<string | undefined>,
+  problems: BriefingProblem[],
+): Promise<Development[]> {
+  const source = await read(DEVELOPMENTS_FILE);
+  if (source === undefined) return [];
+  let raw: unknown;
+  try {
+    raw = parseYaml(source);
+  } catch (error) {
+    problems.push({
+      file: DEVELOPMENTS_FILE,
+      field: '(root)',
+      message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    });
+    return [];
+  }
+  const { data, problems: found } = validate(DEVELOPMENTS_FILE, raw ?? [], developmentsFileSchema);
+  problems.push(...found);
+  if (!data) return [];
+  const seen = new Set<string>();
+  data.forEach((entry, index) => {
+    if (seen.has(entry.id))
+      problems.push({
+        file: DEVELOPMENTS_FILE,
+        field: `[${index}].id`,
+        message: `"${entry.id}" is used twice`,
+      });
+    seen.add(entry.id);
+  });
+  return data
+    .map(({ text_ja, sources, ...entry }) => ({
+      ...entry,
+      ...(text_ja === undefined ? {} : { textJa: text_ja }),
+      sources: sources.map((source) => ({ ...source, url: source.url ?? null })),
+    }))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+}
+
+// Content is read only from files listed in the briefings directory itself; a symlink that
+// leads elsewhere is refused, so no briefing can pull in another file of the machine.
+async function readContained(
+  root: string,
+  name: string,
+  problems: BriefingProblem[],
+): Promise<string | undefined> {
+  const resolved = await realpath(path.join(root, name));
+  if (path.dirname(resolved) !== root) {
+    problems.push({ file: name, field: '(file)', message: 'points outside the briefings directory' });
+    return undefined;
+  }
+  return readFile(resolved, 'utf8');
+}

@@ -1,0 +1,66 @@
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type { BriefingProblem } from './briefing-problems.ts';
+
+// The `yaml` engine (YAML 1.2 core schema) keeps `2025-05-12` a string; gray-matter's default
+// js-yaml 3 would turn it into a Date at midnight local time and shift it across time zones.
+const GRAY_MATTER_OPTIONS = { engines: { yaml: (source: string) => parseYaml(source) as object } };
+
+export interface ParsedFile<T> {
+  data: T | undefined;
+  body: string;
+  problems: BriefingProblem[];
+}
+
+/** Splits a Markdown file into front matter and body and validates the front matter. */
+export function parseFrontMatter<T>(file: string, source: string, schema: z.ZodType<T>): ParsedFile<T> {
+  let parsed: { data: unknown; content: string };
+  try {
+    parsed = matter(source, GRAY_MATTER_OPTIONS);
+  } catch (error) {
+    return {
+      data: undefined,
+      body: '',
+      problems: [{ file, field: 'front matter', message: yamlMessage(error) }],
+    };
+  }
+  if (Object.keys(parsed.data as object).length === 0) {
+    return {
+      data: undefined,
+      body: parsed.content,
+      problems: [{ file, field: 'front matter', message: 'missing (the file must start with ---)' }],
+    };
+  }
+  return { ...validate(file, parsed.data, schema), body: parsed.content };
+}
+
+/** Validates parsed data against a schema, turning every issue into a file:field problem. */
+export function validate<T>(
+  file: string,
+  data: unknown,
+  schema: z.ZodType<T>,
+): { data: T | undefined; problems: BriefingProblem[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { data: result.data, problems: [] };
+  const problems = result.error.issues.map((issue) => ({
+    file,
+    field: formatPath(issue.path),
+    message: issue.message,
+  }));
+  return { data: undefined, problems };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+}
+
+function yamlMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `not valid YAML: ${message.split('\n')[0]}`;
+}
