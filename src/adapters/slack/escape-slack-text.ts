@@ -1,0 +1,72 @@
+/**
+ * Slack reads `&`, `<` and `>` as control characters: `<!channel>`, `<@U123>` and `<url|label>`
+ * are all markup. Everything we did not write ourselves (briefing content, echoed user text) goes
+ * through here before it is placed in any Slack text object, plain_text included.
+ */
+export function escapeSlackText(text: string): string {
+  const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return defuseBroadcasts(escaped);
+}
+
+/**
+ * We never send `link_names` or `parse: 'full'`, so a bare `@channel` should stay inert. It is
+ * still defused with an invisible WORD JOINER (U+2060) after the `@`: it keeps the text readable,
+ * and no parser (a client rendering the notification fallback, a future flag someone adds) can
+ * recognise the broadcast keyword any more. Email-like `a@here.org` is left alone.
+ */
+function defuseBroadcasts(text: string): string {
+  return text.replace(/(^|[^\w.@])@(channel|here|everyone)\b/gi, '$1@\u2060$2');
+}
+
+/** An http(s) URL made safe to sit inside `<url|label>`, or null when it is not a web link. */
+export function toSafeSlackUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  // WHATWG serialisation already percent-encodes spaces, `<` and `>`; `|` would end the URL part
+  // of the link early, and `&` is written as an entity like everywhere else in Slack text.
+  return parsed.href
+    .replaceAll('|', '%7C')
+    .replaceAll('<', '%3C')
+    .replaceAll('>', '%3E')
+    .replaceAll('&', '&amp;');
+}
+
+/** `<url|label>` when the URL is a safe web link, otherwise just the label. `label` is already escaped. */
+export function slackLink(url: string | null | undefined, escapedLabel: string): string {
+  const safe = toSafeSlackUrl(url);
+  return safe ? `<${safe}|${escapedLabel}>` : escapedLabel;
+}
+
+/**
+ * The atoms of escaped Slack text that must never be cut: a whole `<…>` link, an `&…;` entity,
+ * or one code point (so a surrogate pair stays whole).
+ */
+export function toSlackAtoms(text: string): string[] {
+  return text.match(/<[^<>]*>|&(?:amp|lt|gt);|[\s\S]/gu) ?? [];
+}
+
+/**
+ * Shortens escaped text to `max` characters with an ellipsis, at a word boundary when there is one
+ * in the last third, and never inside an entity, a link or a surrogate pair.
+ */
+export function truncateSlackText(escaped: string, max: number): string {
+  if (escaped.length <= max) return escaped;
+  const atoms = toSlackAtoms(escaped);
+  let length = 0;
+  let cut = 0;
+  let lastSpace = -1;
+  for (const [index, atom] of atoms.entries()) {
+    if (length + atom.length > max - 1) break;
+    length += atom.length;
+    cut = index + 1;
+    if (atom === ' ' || atom === '\n') lastSpace = index;
+  }
+  const end = lastSpace > (cut * 2) / 3 ? lastSpace : cut;
+  return `${atoms.slice(0, end).join('').trimEnd()}…`;
+}

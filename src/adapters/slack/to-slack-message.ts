@@ -1,0 +1,179 @@
+import type { types } from '@slack/bolt';
+import type { Language, Reply, ReplyAction, ReplyItem, ReplySection, SourceRef } from '../../core/reply.ts';
+import { escapeSlackText, slackLink, toSafeSlackUrl, truncateSlackText } from './escape-slack-text.ts';
+import { splitSlackText } from './split-slack-text.ts';
+
+type KnownBlock = types.KnownBlock;
+type Button = types.Button;
+
+/** A rendered Slack message: `text` is the notification/accessibility fallback for `blocks`. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Extra context a handler knows and the reply does not. */
+export interface SlackRenderOptions {
+  /** Display name of the person who shared a private reply into the channel. */
+  sharedBy?: string;
+}
+
+/** Prefixes of our buttons' `action_id`s; the handlers match on them. */
+export const SLACK_ACTION_PREFIX = { command: 'eujp:command:', share: 'eujp:share:' } as const;
+
+// Block Kit limits (PLATFORM.md): checked by the tests with input/output pairs.
+const MAX_BLOCKS = 50;
+const MAX_SECTION_TEXT = 3000;
+const MAX_HEADER_TEXT = 150;
+const MAX_BUTTON_TEXT = 75;
+const MAX_BUTTON_VALUE = 2000;
+const MAX_ACTIONS_PER_BLOCK = 25;
+const MAX_CONTEXT_TEXT = 2000;
+const MAX_FALLBACK_TEXT = 3000;
+
+const LABELS: Record<
+  Language,
+  { asOf: string; sources: string; link: string; shortened: string; sharedBy: string }
+> = {
+  en: {
+    asOf: 'As of',
+    sources: 'Sources',
+    link: 'source',
+    shortened: 'Shortened to fit in one Slack message.',
+    sharedBy: 'Shared by',
+  },
+  ja: {
+    asOf: '時点',
+    sources: '出典',
+    link: '出典',
+    shortened: 'Slack の1メッセージに収まるよう省略しました。',
+    sharedBy: '共有:',
+  },
+};
+
+/** Renders a neutral Reply as Block Kit. Pure: same reply, same message. */
+export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
+  const labels = LABELS[reply.lang];
+  const cite = citationLinker(reply.sources);
+  const top: KnownBlock[] = [
+    { type: 'header', text: plainText(reply.title || 'eujp', MAX_HEADER_TEXT) },
+    ...(reply.summary ? sections(cite(escapeSlackText(reply.summary))) : []),
+  ];
+  const contextParts = [
+    reply.asOf ? (reply.lang === 'ja' ? `${reply.asOf} ${labels.asOf}` : `${labels.asOf} ${reply.asOf}`) : '',
+    options.sharedBy ? `${labels.sharedBy} ${escapeSlackText(options.sharedBy)}` : '',
+  ].filter(Boolean);
+  if (contextParts.length > 0) top.push(context(contextParts.join(' · ')));
+
+  const body = [
+    ...reply.sections.flatMap((section) => sections(renderSection(section, cite, labels.link))),
+    ...(shouldListSources(reply) ? sourceBlocks(reply.sources, labels.sources) : []),
+  ];
+  const actions = actionBlocks(reply);
+  const room = MAX_BLOCKS - top.length - actions.length;
+  const fitted = body.length <= room ? body : [...body.slice(0, room - 1), context(labels.shortened)];
+
+  const fallback = [reply.title, reply.summary].filter(Boolean).join(' — ');
+  return {
+    text: truncateSlackText(escapeSlackText(fallback), MAX_FALLBACK_TEXT),
+    blocks: [...top, ...fitted, ...actions],
+  };
+}
+
+/** Sources are always reachable: linked from `[n]`, behind a Sources button, or listed here. */
+function shouldListSources(reply: Reply): boolean {
+  if (reply.sources.length === 0) return false;
+  return reply.type === 'sources' || !reply.actions.some((action) => /^sources\b/i.test(action.command));
+}
+
+/** Turns `[n]` markers into links to source n, so a reader can check a claim in one click. */
+function citationLinker(sources: SourceRef[]): (escaped: string) => string {
+  const byNumber = new Map(sources.map((source) => [source.n, source]));
+  return (escaped) =>
+    escaped.replace(/\[(\d{1,3})\]/g, (marker, n: string) => slackLink(byNumber.get(Number(n))?.url, marker));
+}
+
+function renderSection(section: ReplySection, cite: (escaped: string) => string, linkLabel: string): string {
+  const parts: string[] = [];
+  if (section.heading) parts.push(`*${escapeSlackText(section.heading)}*`);
+  for (const paragraph of section.paragraphs) parts.push(cite(escapeSlackText(paragraph)));
+  const items = section.items.map((item) => renderItem(item, cite, linkLabel));
+  if (items.length > 0) parts.push(items.join('\n'));
+  return parts.join('\n\n');
+}
+
+function renderItem(item: ReplyItem, cite: (escaped: string) => string, linkLabel: string): string {
+  const date = item.date ? `\`${escapeSlackText(item.date)}\` ` : '';
+  const text = cite(escapeSlackText(item.text));
+  if (item.label) {
+    const label = `*${slackLink(item.url, escapeSlackText(item.label))}*`;
+    return `• ${date}${label} ${text}`.trimEnd();
+  }
+  const link = toSafeSlackUrl(item.url) ? ` ${slackLink(item.url, linkLabel)}` : '';
+  return `• ${date}${text}${link}`;
+}
+
+function sourceBlocks(sources: SourceRef[], heading: string): KnownBlock[] {
+  const lines = sources.map((source) => {
+    const title = slackLink(source.url, escapeSlackText(source.title));
+    const meta = [source.publisher, source.date].filter(Boolean).map(escapeSlackText).join(', ');
+    return `[${source.n}] ${title}${meta ? ` — ${meta}` : ''}`;
+  });
+  return [{ type: 'divider' }, ...sections(`*${escapeSlackText(heading)}*\n${lines.join('\n')}`)];
+}
+
+function actionBlocks(reply: Reply): KnownBlock[] {
+  // A public message is already shared: its Share button would only post a duplicate.
+  const visible = reply.actions.filter(
+    (action) => !(action.kind === 'share' && reply.visibility === 'public'),
+  );
+  const usedIds = new Set<string>();
+  const buttons = visible.map((action) => toButton(action, usedIds));
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < buttons.length; i += MAX_ACTIONS_PER_BLOCK) {
+    blocks.push({
+      type: 'actions',
+      block_id: `eujp-actions-${i / MAX_ACTIONS_PER_BLOCK}`,
+      elements: buttons.slice(i, i + MAX_ACTIONS_PER_BLOCK),
+    });
+  }
+  return blocks;
+}
+
+/** `action_id` is derived from the command, so the same button keeps the same id across renders. */
+function toButton(action: ReplyAction, usedIds: Set<string>): Button {
+  const slug =
+    action.command
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 120) || 'help';
+  const base = `${SLACK_ACTION_PREFIX[action.kind]}${slug}`;
+  let actionId = base;
+  for (let n = 2; usedIds.has(actionId); n++) actionId = `${base}:${n}`;
+  usedIds.add(actionId);
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plainText(action.label, MAX_BUTTON_TEXT),
+    value: action.command.slice(0, MAX_BUTTON_VALUE),
+    ...(action.kind === 'share' ? { style: 'primary' as const } : {}),
+  };
+}
+
+function plainText(text: string, max: number): types.PlainTextElement {
+  return { type: 'plain_text', text: truncateSlackText(escapeSlackText(text), max), emoji: true };
+}
+
+function sections(mrkdwn: string): KnownBlock[] {
+  return splitSlackText(mrkdwn, MAX_SECTION_TEXT).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text, verbatim: true },
+  }));
+}
+
+function context(mrkdwn: string): KnownBlock {
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: truncateSlackText(mrkdwn, MAX_CONTEXT_TEXT), verbatim: true }],
+  };
+}
