@@ -70,6 +70,8 @@ export interface Reply {
   summary?: string;
   /** YYYY-MM-DD date of the newest fact in a briefing or digest. */
   asOf?: string;
+  /** Small print in the reply's language, e.g. "As of 12 May 2025 · 6 sources". */
+  footer?: string;
   sections: ReplySection[];
   sources: SourceRef[];
   suggestions: TopicId[];

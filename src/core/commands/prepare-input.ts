@@ -1,0 +1,34 @@
+import { isLanguage } from '../i18n/language.ts';
+import type { Language } from '../reply.ts';
+
+/** Longer input is refused: no topic or command needs it, and it keeps search bounded. */
+export const MAX_INPUT_LENGTH = 500;
+
+export type PreparedInput = { kind: 'ok'; text: string; explicitLanguage?: Language } | { kind: 'too_long' };
+
+// Control characters, bidi overrides and zero-width characters carry no meaning in a query
+// but can disguise one ("sem\u200Biconductors") or reorder what a renderer echoes.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const COMMAND_PREFIX = /^\s*\/eujp(?:\s+|$)/i;
+const LANGUAGE_OPTION = /(?:^|\s)lang(?:uage)?=(\S*)/i;
+
+/** Cleans one line of user text and takes out the `lang=` option, which any command may carry. */
+export function prepareInput(raw: string): PreparedInput {
+  if (raw.length > MAX_INPUT_LENGTH * 4) return { kind: 'too_long' };
+  let text = raw.replace(INVISIBLE, ' ').replace(COMMAND_PREFIX, '').replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_INPUT_LENGTH) return { kind: 'too_long' };
+  let explicitLanguage: Language | undefined;
+  const option = LANGUAGE_OPTION.exec(text);
+  if (option) {
+    const value = option[1]!.toLowerCase();
+    if (isLanguage(value)) explicitLanguage = value;
+    text = text.replace(option[0], ' ').replace(/\s+/g, ' ').trim();
+  }
+  return explicitLanguage ? { kind: 'ok', text, explicitLanguage } : { kind: 'ok', text };
+}
+
+/** Splits arguments on spaces, keeping "quoted text" (straight or curly quotes) together. */
+export function splitArguments(text: string): string[] {
+  const pattern = /"([^"]*)"|“([^”]*)”|(\S+)/g;
+  return [...text.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+}

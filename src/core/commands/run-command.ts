@@ -1,0 +1,35 @@
+import type { Reply } from '../reply.ts';
+import { type CommandRequest, errorReply } from './command-request.ts';
+import { listTopics } from './list-topics.ts';
+import { manageDigests } from './manage-digests.ts';
+import type { ParsedCommand } from './parse-command.ts';
+import { searchBriefings } from './search-briefings.ts';
+import { setLanguage } from './set-language.ts';
+import { showBriefing } from './show-briefing.ts';
+import { showHelp } from './show-help.ts';
+import { showSources } from './show-sources.ts';
+import { showTimeline } from './show-timeline.ts';
+
+/** Runs a parsed command: the one place that lists which module answers which command. */
+export async function runCommand(request: CommandRequest, command: ParsedCommand): Promise<Reply> {
+  switch (command.name) {
+    case 'help':
+      return showHelp(request);
+    case 'topics':
+      return listTopics(request);
+    case 'briefing':
+      return showBriefing(request, command.query);
+    case 'sources':
+      return showSources(request, command.query);
+    case 'search':
+      return searchBriefings(request, command.words);
+    case 'timeline':
+      return showTimeline(request, command.query);
+    case 'language':
+      return setLanguage(request, command.language);
+    case 'usage':
+      return errorReply(request, request.messages.usage(`/eujp ${command.usage}`));
+    default:
+      return manageDigests(request, command);
+  }
+}

@@ -1,0 +1,26 @@
+import { CORE_MESSAGES } from '../i18n/core-messages.ts';
+import type { Language, Reply } from '../reply.ts';
+import { type CommandRequest, emptyReply, errorReply } from './command-request.ts';
+
+/** `language [en|ja]`: show or store the channel's reply language. */
+export async function setLanguage(request: CommandRequest, language: Language | undefined): Promise<Reply> {
+  const { context, messages } = request;
+  const channel = context.channel;
+  if (!channel) return errorReply(request, messages.needsChannel);
+  if (language !== undefined && context.canManageChannel === false) {
+    return errorReply(request, messages.notAllowedToManage);
+  }
+  if (language !== undefined) await request.settings.setLanguage(channel, language);
+  const current = language ?? (await request.settings.getLanguage(channel)) ?? 'en';
+  // A change is confirmed in the language just chosen: that is what the channel will now see.
+  const answerIn = language ?? request.lang;
+  const words = CORE_MESSAGES[answerIn];
+  const text =
+    language === undefined
+      ? words.languageCurrent(words.languageNames[current])
+      : words.languageSet(words.languageNames[current]);
+  return {
+    ...emptyReply('status', words.languageTitle, answerIn),
+    sections: [{ paragraphs: [text], items: [] }],
+  };
+}

@@ -1,0 +1,38 @@
+import { formatDate } from '../i18n/format-date.ts';
+import type { Reply } from '../reply.ts';
+import { type CommandRequest, withLanguage } from './command-request.ts';
+import { notFoundReply } from './not-found-reply.ts';
+import { textIn } from './show-briefing.ts';
+
+/** `sources <topic>`: the numbered source list behind a briefing, each with its link. */
+export function showSources(request: CommandRequest, query: string): Reply {
+  const resolution = request.index.resolve(query);
+  if (resolution.kind === 'not_found') return notFoundReply(request, query, resolution.suggestions);
+  const briefing = request.library.briefings.get(resolution.topic)!;
+  const text = textIn(briefing, request);
+  const { lang, messages } = request;
+  return {
+    type: 'sources',
+    topic: briefing.id,
+    title: messages.sourcesTitle(text.title),
+    asOf: briefing.asOf,
+    footer: messages.asOf(formatDate(briefing.asOf, lang)),
+    sections: [
+      {
+        paragraphs: [],
+        items: text.sources.map((source) => ({
+          label: `[${source.n}]`,
+          text: `${source.title} — ${source.publisher}, ${formatDate(source.date, lang)}`,
+          ...(source.url === null ? {} : { url: source.url }),
+        })),
+      },
+    ],
+    sources: text.sources,
+    suggestions: [],
+    actions: [
+      { kind: 'share', label: messages.shareButton, command: withLanguage(`sources ${briefing.id}`, lang) },
+    ],
+    visibility: 'private',
+    lang,
+  };
+}

@@ -1,0 +1,109 @@
+import type { BriefingLibrary } from './briefings/briefing.ts';
+import { type ChannelSettings, createMemoryChannelSettings } from './channel-settings.ts';
+import { COMMAND_CATALOG } from './commands/command-catalog.ts';
+import { type CommandRequest, errorReply } from './commands/command-request.ts';
+import { isManagementCommand, parseCommand } from './commands/parse-command.ts';
+import { MAX_INPUT_LENGTH, prepareInput } from './commands/prepare-input.ts';
+import { runCommand } from './commands/run-command.ts';
+import type { Core, TopicChoice } from './core.ts';
+import type { DigestCommands } from './digests/digest-commands.ts';
+import { UserFacingError } from './errors.ts';
+import { CORE_MESSAGES } from './i18n/core-messages.ts';
+import { chooseLanguage } from './i18n/language.ts';
+import type { Clock, Logger, RequestContext } from './ports.ts';
+import type { Language, Reply } from './reply.ts';
+import { createTopicIndex, type TopicIndex } from './topics/topic-index.ts';
+
+export interface CoreDependencies {
+  /** The current content; called per request so a reload swaps it atomically. */
+  getLibrary: () => BriefingLibrary;
+  digests?: DigestCommands;
+  settings?: ChannelSettings;
+  clock: Clock;
+  logger: Logger;
+}
+
+const AUTOCOMPLETE_LIMIT = 25;
+const CHOICE_TEXT_LIMIT = 100;
+
+/** The platform-neutral bot: one grammar, one reply model, for every adapter. */
+export function createCore(dependencies: CoreDependencies): Core {
+  const settings = dependencies.settings ?? createMemoryChannelSettings();
+  const indexFor = memoizeIndex();
+
+  const languageFor = async (context: RequestContext, explicit?: Language): Promise<Language> => {
+    if (explicit) return explicit;
+    const channel = context.channel
+      ? await settings.getLanguage(context.channel).catch(() => undefined)
+      : undefined;
+    return chooseLanguage({
+      ...(channel ? { channel } : {}),
+      ...(context.locale ? { locale: context.locale } : {}),
+    });
+  };
+
+  const handle = async (text: string, context: RequestContext): Promise<Reply> => {
+    const prepared = prepareInput(text);
+    const lang = await languageFor(context, prepared.kind === 'ok' ? prepared.explicitLanguage : undefined);
+    const messages = CORE_MESSAGES[lang];
+    if (prepared.kind === 'too_long')
+      return errorReply({ lang, messages }, messages.tooLong(MAX_INPUT_LENGTH));
+    const library = dependencies.getLibrary();
+    const request: CommandRequest = {
+      context,
+      lang,
+      messages,
+      library,
+      index: indexFor(library),
+      settings,
+      ...(dependencies.digests ? { digests: dependencies.digests } : {}),
+    };
+    try {
+      return await runCommand(request, parseCommand(prepared.text));
+    } catch (error) {
+      if (error instanceof UserFacingError) return errorReply(request, error.message);
+      dependencies.logger.error({ err: error, command: prepared.text.slice(0, 100) }, 'command failed');
+      return errorReply(request, messages.genericError);
+    }
+  };
+
+  const autocomplete = (
+    partial: string,
+    options: { lang?: Language; limit?: number } = {},
+  ): TopicChoice[] => {
+    const library = dependencies.getLibrary();
+    const index = indexFor(library);
+    const prepared = prepareInput(partial.slice(0, MAX_INPUT_LENGTH));
+    const query = prepared.kind === 'ok' ? prepared.text : '';
+    const limit = Math.min(options.limit ?? AUTOCOMPLETE_LIMIT, AUTOCOMPLETE_LIMIT);
+    return index.suggest(query, limit).map((topic) => {
+      const briefing = library.briefings.get(topic)!;
+      const text = briefing.text[options.lang ?? 'en'] ?? briefing.text.en;
+      return { name: clip(`${text.title} — ${text.summary}`, CHOICE_TEXT_LIMIT), value: topic };
+    });
+  };
+
+  return {
+    handle,
+    autocomplete,
+    isChannelManagementCommand: (text) => {
+      const prepared = prepareInput(text);
+      return prepared.kind === 'ok' && isManagementCommand(parseCommand(prepared.text));
+    },
+    commands: COMMAND_CATALOG,
+  };
+}
+
+// The index is rebuilt only when the library object is swapped by a reload.
+function memoizeIndex(): (library: BriefingLibrary) => TopicIndex {
+  let cached: { library: BriefingLibrary; index: TopicIndex } | undefined;
+  return (library) => {
+    if (cached?.library !== library) cached = { library, index: createTopicIndex(library) };
+    return cached.index;
+  };
+}
+
+function clip(text: string, limit: number): string {
+  const characters = [...text];
+  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
+}
