@@ -1,0 +1,51 @@
+import type { Language } from '../../core/reply.ts';
+
+/** The Discord adapter's own interface strings; everything else comes from the core's reply. */
+export interface DiscordMessages {
+  sources: string;
+  share: string;
+  asOf: (date: string) => string;
+  continued: string;
+  shortened: string;
+  needsManageChannels: string;
+  guildOnly: string;
+  somethingWentWrong: string;
+  unknownButton: string;
+}
+
+const MESSAGES: Record<Language, DiscordMessages> = {
+  en: {
+    sources: 'Sources',
+    share: 'Share',
+    asOf: (date) => `As of ${date}`,
+    continued: '(continued)',
+    shortened: '… shortened to fit Discord. Ask for a narrower topic or use the Sources button.',
+    needsManageChannels:
+      'Managing digests for this channel needs the **Manage Channels** permission. Ask a moderator to run this command.',
+    guildOnly: 'Digests can only be managed in a server channel.',
+    somethingWentWrong: 'Sorry, something went wrong while answering. Please try again in a moment.',
+    unknownButton: 'This button is no longer supported. Run `/eujp` again.',
+  },
+  ja: {
+    sources: '出典',
+    share: '共有',
+    asOf: (date) => `${date} 時点`,
+    continued: '（続き）',
+    shortened: '… Discord の上限に合わせて省略しました。トピックを絞るか「出典」ボタンをお使いください。',
+    needsManageChannels:
+      'このチャンネルのダイジェストを管理するには **チャンネルの管理** 権限が必要です。モデレーターに依頼してください。',
+    guildOnly: 'ダイジェストはサーバーのチャンネルでのみ管理できます。',
+    somethingWentWrong:
+      '申し訳ありません。応答中に問題が発生しました。しばらくしてからもう一度お試しください。',
+    unknownButton: 'このボタンは使えなくなりました。もう一度 `/eujp` を実行してください。',
+  },
+};
+
+/** Discord reports `ja` for Japanese; every other locale falls back to English. */
+export function languageOf(locale: string | null | undefined): Language {
+  return locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+export function discordMessages(lang: Language): DiscordMessages {
+  return MESSAGES[lang];
+}
