@@ -1,0 +1,27 @@
+import { toPlainText } from '../adapters/console/to-plain-text.ts';
+import type { Reply } from '../core/reply.ts';
+
+/** The nine `type` values DESIGN.md §5 promises to scripts. */
+const CLI_TYPES = new Set([
+  'briefing',
+  'sources',
+  'topics',
+  'help',
+  'search',
+  'timeline',
+  'digest',
+  'not_found',
+  'error',
+]);
+
+/** The one-object JSON shape of `npm run ask -- --json` (DESIGN.md §5). */
+export function toReplyJson(reply: Reply): string {
+  return JSON.stringify({
+    type: CLI_TYPES.has(reply.type) ? reply.type : 'error',
+    topic: reply.topic,
+    title: reply.title,
+    text: toPlainText(reply),
+    sources: reply.sources.map(({ n, title, publisher, date, url }) => ({ n, title, publisher, date, url })),
+    suggestions: reply.suggestions,
+  });
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/** The validated configuration; entry points build it once from the environment. */
+export interface Config {
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
+  port: number;
+  database: string;
+  timeZone: string;
+  briefingsDir: string;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  catchUpWindowMs: number;
+}
+
+/** Invalid configuration: the message names every variable at fault. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// `.env.example` copies leave variables present but empty: treat "" as "not set".
+const optionalText = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().trim().min(1).optional(),
+);
+const optionalUrl = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.url({ protocol: /^https?$/ }).optional(),
+);
+
+const environmentSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith('xoxb-'),
+    'must start with xoxb-',
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith('xapp-'),
+    'must start with xapp-',
+  ),
+  SLACK_API_URL: optionalUrl,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: optionalText.refine(
+    (value) => value === undefined || /^\d{17,20}$/.test(value),
+    'must be the numeric application id',
+  ),
+  DISCORD_GUILD_ID: optionalText.refine(
+    (value) => value === undefined || /^\d{17,20}$/.test(value),
+    'must be a numeric server id',
+  ),
+  DISCORD_API_URL: optionalUrl,
+  PORT: z.preprocess(
+    (value) => (value === '' || value === undefined ? '3000' : value),
+    z.coerce.number().int().min(0).max(65_535),
+  ),
+  EUJP_DB: optionalText.default('./data/eujp.sqlite'),
+  EUJP_TZ: optionalText
+    .default('Europe/Brussels')
+    .refine(isTimeZone, 'is not a known IANA time zone (e.g. Europe/Brussels)'),
+  EUJP_BRIEFINGS_DIR: optionalText.default('./briefings'),
+  EUJP_CATCH_UP_HOURS: z.preprocess(
+    (value) => (value === '' || value === undefined ? '6' : value),
+    z.coerce.number().min(0).max(168),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === '' || value === undefined ? 'info' : value),
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+  ),
+});
+
+/** Reads the configuration of DESIGN.md §6 from an environment; throws ConfigError listing every problem. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems = [
+    ...requireTogether(env, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'the Slack adapter'),
+    ...requireTogether(env, ['DISCORD_TOKEN', 'DISCORD_APP_ID'], 'the Discord adapter'),
+  ];
+  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
+    problems.push('SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    ...(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+      ? {
+          slack: {
+            botToken: env.SLACK_BOT_TOKEN,
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+            ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    ...(env.DISCORD_TOKEN && env.DISCORD_APP_ID
+      ? {
+          discord: {
+            token: env.DISCORD_TOKEN,
+            appId: env.DISCORD_APP_ID,
+            ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+            ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+          },
+        }
+      : {}),
+    port: env.PORT,
+    database: env.EUJP_DB,
+    timeZone: env.EUJP_TZ,
+    briefingsDir: env.EUJP_BRIEFINGS_DIR,
+    logLevel: env.LOG_LEVEL,
+    catchUpWindowMs: env.EUJP_CATCH_UP_HOURS * 3_600_000,
+  };
+}
+
+// A half-configured adapter is a mistake worth stopping for, not a reason to run without it.
+function requireTogether(env: Record<string, unknown>, names: readonly string[], what: string): string[] {
+  const present = names.filter((name) => env[name] !== undefined);
+  if (present.length === 0 || present.length === names.length) return [];
+  return names
+    .filter((name) => env[name] === undefined)
+    .map((name) => `${name}: is required for ${what} (${present.join(', ')} is set)`);
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
