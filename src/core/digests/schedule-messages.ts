@@ -1,0 +1,118 @@
+import type { Language } from '../reply.ts';
+import type { ScheduleProblem } from './schedule.ts';
+
+/** Words for describing schedules and refusing bad ones; per language so a gap fails typecheck. */
+export interface ScheduleMessages {
+  /** Indexed by cron weekday, 0 = Sunday. */
+  weekdays: readonly string[];
+  /** Indexed by month - 1. */
+  months: readonly string[];
+  list(values: string[]): string;
+  range(from: string, to: string): string;
+  everyDay: string;
+  weekly(day: string): string;
+  onWeekdays(days: string): string;
+  onDaysOfMonth(days: string): string;
+  onDaysOfMonthIfWeekday(days: string, weekdays: string): string;
+  inMonths(months: string): string;
+  at(times: string): string;
+  everyHourAt(minute: string): string;
+  atMinuteOfHours(minute: string, hours: string): string;
+  /** Joins the day, month and time parts into one phrase. */
+  join(day: string, month: string, time: string): string;
+  problem(problem: ScheduleProblem): string;
+  unknownTimeZone(name: string): string;
+  neverRuns(schedule: string): string;
+}
+
+const EN_PROBLEMS = (problem: ScheduleProblem): string => {
+  switch (problem.code) {
+    case 'bad_time':
+      return `“${problem.value}” is not a time: use HH:MM on a 24-hour clock, e.g. daily 08:30.`;
+    case 'bad_day':
+      return `“${problem.value}” is not a day of the week: use mon, tue, wed, thu, fri, sat or sun, e.g. weekly mon 09:00.`;
+    case 'cron_field_count':
+      return `“${problem.value}” is not a five-field cron schedule (minute hour day-of-month month day-of-week), e.g. cron "0 9 * * 1-5".`;
+    case 'bad_cron':
+      return `“${problem.value}” is not a valid cron schedule (${problem.detail}). Example: cron "0 9 * * 1-5".`;
+    case 'cron_unsupported':
+      return `“${problem.value}” uses L, W or #, which digests do not support: list the days instead.`;
+    case 'too_frequent':
+      return `“${problem.value}” would send more than once an hour: give the minute as a single number, e.g. cron "0 9,17 * * *".`;
+  }
+};
+
+const JA_PROBLEMS = (problem: ScheduleProblem): string => {
+  switch (problem.code) {
+    case 'bad_time':
+      return `「${problem.value}」は時刻として読めません。24時間制の HH:MM で指定してください（例：daily 08:30）。`;
+    case 'bad_day':
+      return `「${problem.value}」は曜日として読めません。mon, tue, wed, thu, fri, sat, sun のいずれかを指定してください（例：weekly mon 09:00）。`;
+    case 'cron_field_count':
+      return `「${problem.value}」は5項目（分 時 日 月 曜日）の cron 形式ではありません（例：cron "0 9 * * 1-5"）。`;
+    case 'bad_cron':
+      return `「${problem.value}」は正しい cron 形式ではありません（${problem.detail}）。例：cron "0 9 * * 1-5"`;
+    case 'cron_unsupported':
+      return `「${problem.value}」の L、W、# はダイジェストでは使えません。日付や曜日を列挙してください。`;
+    case 'too_frequent':
+      return `「${problem.value}」では1時間に2回以上送信されます。分は1つの数字で指定してください（例：cron "0 9,17 * * *"）。`;
+  }
+};
+
+export const SCHEDULE_MESSAGES: Record<Language, ScheduleMessages> = {
+  en: {
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    list: (values) =>
+      values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`,
+    range: (from, to) => `${from} to ${to}`,
+    everyDay: 'every day',
+    weekly: (day) => `every ${day}`,
+    onWeekdays: (days) => `every ${days}`,
+    onDaysOfMonth: (days) => `on day ${days} of the month`,
+    onDaysOfMonthIfWeekday: (days, weekdays) => `on day ${days} of the month when it is a ${weekdays}`,
+    inMonths: (months) => `in ${months}`,
+    at: (times) => `at ${times}`,
+    everyHourAt: (minute) => `every hour at :${minute}`,
+    atMinuteOfHours: (minute, hours) => `at :${minute} past hours ${hours}`,
+    join: (day, month, time) => [day, month, time].filter(Boolean).join(' '),
+    problem: EN_PROBLEMS,
+    unknownTimeZone: (name) =>
+      `“${name}” is not a time zone I know. Use an IANA name such as tz=Europe/Brussels or tz=Asia/Tokyo.`,
+    neverRuns: (schedule) =>
+      `${schedule} would not send a digest in the next five years. Nothing was changed.`,
+  },
+  ja: {
+    weekdays: ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'],
+    months: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    list: (values) => values.join('・'),
+    range: (from, to) => `${from}〜${to}`,
+    everyDay: '毎日',
+    weekly: (day) => `毎週${day}`,
+    onWeekdays: (days) => `毎週${days}`,
+    onDaysOfMonth: (days) => `毎月${days}日`,
+    onDaysOfMonthIfWeekday: (days, weekdays) => `毎月${days}日（${weekdays}に当たる場合）`,
+    inMonths: (months) => `（${months}）`,
+    at: (times) => times,
+    everyHourAt: (minute) => `毎時${minute}分`,
+    atMinuteOfHours: (minute, hours) => `${hours}時の${minute}分`,
+    join: (day, month, time) => `${day}${month} ${time}`,
+    problem: JA_PROBLEMS,
+    unknownTimeZone: (name) =>
+      `「${name}」というタイムゾーンはありません。tz=Asia/Tokyo や tz=Europe/Brussels のような IANA 名で指定してください。`,
+    neverRuns: (schedule) => `${schedule} では今後5年間ダイジェストが送信されません。何も変更していません。`,
+  },
+};

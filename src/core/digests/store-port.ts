@@ -1,0 +1,145 @@
+import type { ChannelRef, Platform } from '../ports.ts';
+import type { Language } from '../reply.ts';
+import type { TopicId } from '../topics/topic-ids.ts';
+
+/** A channel's standing order for digests. */
+export interface Subscription {
+  id: number;
+  channel: ChannelRef;
+  /** Canonical schedule text (`weekly mon 09:00`); parseStoredSchedule reads it back. */
+  schedule: string;
+  /** The cron expression node-cron fires on; subscriptions sharing it and `timeZone` share a task. */
+  cron: string;
+  timeZone: string;
+  topics: TopicId[];
+  lang: Language;
+  enabled: boolean;
+  disabledReason: DeliveryReason | null;
+  /** The platform's words for why it was disabled, for the operator. */
+  disabledDetail: string | null;
+  createdAt: Date;
+}
+
+export type NewSubscription = Omit<Subscription, 'id' | 'enabled' | 'disabledReason' | 'disabledDetail'>;
+
+/** Where a delivery is in its life: claimed before sending, then exactly one final state. */
+export type DeliveryState = 'claimed' | 'sent' | 'failed' | 'skipped' | 'released';
+
+/** Why a delivery was skipped or failed: stable codes, worded per language by `status`. */
+export type DeliveryReason =
+  | 'missed_beyond_window'
+  | 'superseded'
+  | 'channel_gone'
+  | 'permanent_error'
+  | 'retries_exhausted'
+  | 'unconfirmed_after_restart'
+  | 'no_publisher'
+  | 'unsubscribed';
+
+/** One row of the delivery ledger, unique per (channel, subscription, scheduled time). */
+export interface Delivery {
+  id: number;
+  subscriptionId: number;
+  channel: ChannelRef;
+  scheduledAt: Date;
+  state: DeliveryState;
+  /** Publish attempts started, persisted before each one so a crash can tell "never tried". */
+  attempts: number;
+  /** Times the delivery was taken over after a crash left it claimed. */
+  recoveries: number;
+  reason: DeliveryReason | null;
+  /** The platform's words, for the operator; not translated. */
+  detail: string | null;
+  /** What was sent, in the subscription's language ("3 developments, 1 update"). */
+  summary: string | null;
+  claimedAt: Date | null;
+  sentAt: Date | null;
+  messageId: string | null;
+  updatedAt: Date;
+}
+
+/** What a channel has already been told: developments sent and each topic's briefing date then. */
+export interface DigestCursor {
+  sentDevelopmentIds: string[];
+  /** YYYY-MM-DD as_of per topic at the last digest that covered the topic. */
+  briefingAsOf: Partial<Record<TopicId, string>>;
+  digestCount: number;
+  lastSentAt: Date | null;
+}
+
+/** The part of a cursor one digest adds; merged (union, max) so concurrent digests cannot regress it. */
+export interface CursorAdvance {
+  developmentIds: string[];
+  briefingAsOf: Partial<Record<TopicId, string>>;
+}
+
+/** What a message the bot posted was about, so a reply in its thread can ask for its sources. */
+export interface MessageRef {
+  platform: Platform;
+  channelId: string;
+  messageId: string;
+  kind: 'digest' | 'reply';
+  topics: TopicId[];
+  command: string | null;
+}
+
+/**
+ * The storage port. Every method is async so a networked backend (Postgres, issue 8) can
+ * implement it unchanged; SQLite is the embedded default.
+ */
+export interface Store {
+  addSubscription(subscription: NewSubscription): Promise<Subscription>;
+  /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
+  listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
+  /** Enabled subscriptions, all of them or those on one cron expression and time zone. */
+  listEnabledSubscriptions(filter?: { cron: string; timeZone: string }): Promise<Subscription[]>;
+  getSubscription(id: number): Promise<Subscription | undefined>;
+  removeSubscriptions(ids: number[]): Promise<void>;
+  /** Disables every subscription of a channel that is gone (deleted, bot removed). */
+  disableChannel(channel: ChannelRef, reason: DeliveryReason, detail: string, at: Date): Promise<void>;
+
+  /**
+   * Claims (subscription, scheduledAt) for sending: inserts a `claimed` row, or takes over a
+   * `released` one. Returns undefined when the slot is already in the ledger in any other state.
+   */
+  claimDelivery(subscription: Subscription, scheduledAt: Date, at: Date): Promise<Delivery | undefined>;
+  /** Counts a publish attempt and renews the claim (the lease) before the platform is called. */
+  recordAttempt(deliveryId: number, at: Date): Promise<void>;
+  /** Takes over a claim a crash left behind; false if it changed meanwhile (another instance took it). */
+  recoverClaim(deliveryId: number, expectedClaimedAt: Date, at: Date): Promise<boolean>;
+  /** Records the send, advances the channel's cursor and remembers the message, in one transaction. */
+  confirmDelivery(
+    deliveryId: number,
+    result: { sentAt: Date; messageId: string; summary: string; advance: CursorAdvance; topics: TopicId[] },
+  ): Promise<void>;
+  /** Gives a claim back untouched (graceful shutdown) so the next start sends it. */
+  releaseDelivery(deliveryId: number, at: Date): Promise<void>;
+  finishDelivery(
+    deliveryId: number,
+    outcome: { state: 'failed' | 'skipped'; reason: DeliveryReason; detail?: string; at: Date },
+  ): Promise<void>;
+  /** Records a slot that will not be sent without ever claiming it (missed beyond the window). */
+  recordSkipped(
+    subscription: Subscription,
+    scheduledAt: Date,
+    reason: DeliveryReason,
+    at: Date,
+    detail?: string,
+  ): Promise<void>;
+  /** Ledger rows still `claimed` or `released`: what a start must finish. */
+  listUnfinishedDeliveries(): Promise<Delivery[]>;
+  /** The newest scheduled time in the ledger for a subscription: catch-up starts after it. */
+  latestScheduledAt(subscriptionId: number): Promise<Date | undefined>;
+  /** The channel's most recent ledger rows, newest scheduled first. */
+  listChannelDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]>;
+
+  getDigestCursor(channel: ChannelRef): Promise<DigestCursor | undefined>;
+
+  getLanguage(channel: ChannelRef): Promise<Language | undefined>;
+  setLanguage(channel: ChannelRef, language: Language): Promise<void>;
+
+  saveMessageRef(ref: MessageRef, at: Date): Promise<void>;
+  findMessageRef(channel: ChannelRef, messageId: string): Promise<MessageRef | undefined>;
+
+  close(): Promise<void>;
+}

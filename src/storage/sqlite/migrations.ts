@@ -1,0 +1,91 @@
+/** One schema change. Versions only ever grow; a shipped migration is never edited. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Times are integer milliseconds since the epoch (UTC), so comparisons are plain integer ones. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'subscriptions and delivery ledger',
+    sql: `
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        workspace_id TEXT,
+        schedule TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        disabled_reason TEXT,
+        disabled_detail TEXT,
+        disabled_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX subscriptions_by_channel ON subscriptions (platform, channel_id);
+      CREATE INDEX subscriptions_by_schedule ON subscriptions (enabled, cron, time_zone);
+
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        workspace_id TEXT,
+        subscription_id INTEGER NOT NULL,
+        scheduled_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed', 'skipped', 'released')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        recoveries INTEGER NOT NULL DEFAULT 0,
+        reason TEXT,
+        detail TEXT,
+        summary TEXT,
+        claimed_at INTEGER,
+        sent_at INTEGER,
+        message_id TEXT,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (platform, channel_id, subscription_id, scheduled_at)
+      );
+      CREATE INDEX deliveries_unfinished ON deliveries (state) WHERE state IN ('claimed', 'released');
+      CREATE INDEX deliveries_by_subscription ON deliveries (subscription_id, scheduled_at);
+      CREATE INDEX deliveries_by_channel ON deliveries (platform, channel_id, scheduled_at);
+
+      CREATE TABLE digest_cursors (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        sent_development_ids TEXT NOT NULL,
+        briefing_as_of TEXT NOT NULL,
+        digest_count INTEGER NOT NULL,
+        last_sent_at INTEGER,
+        PRIMARY KEY (platform, channel_id)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'channel settings and message references',
+    sql: `
+      CREATE TABLE channel_settings (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        language TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      );
+
+      CREATE TABLE message_refs (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        command TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id, message_id)
+      );
+    `,
+  },
+];
