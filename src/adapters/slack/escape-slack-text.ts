@@ -70,3 +70,11 @@ export function truncateSlackText(escaped: string, max: number): string {
   const end = lastSpace > (cut * 2) / 3 ? lastSpace : cut;
   return `${atoms.slice(0, end).join('').trimEnd()}…`;
 }
+
+/**
+ * Slack delivers what a user typed with `&`, `<` and `>` as entities; the core should see the
+ * characters themselves. Whatever it echoes is escaped again by the renderer.
+ */
+export function unescapeSlackText(text: string): string {
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}

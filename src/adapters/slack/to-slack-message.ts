@@ -60,7 +60,7 @@ export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): 
     ...(reply.summary ? sections(cite(escapeSlackText(reply.summary))) : []),
   ];
   const contextParts = [
-    reply.asOf ? (reply.lang === 'ja' ? `${reply.asOf} ${labels.asOf}` : `${labels.asOf} ${reply.asOf}`) : '',
+    reply.footer ? escapeSlackText(reply.footer) : asOfText(reply, labels.asOf),
     options.sharedBy ? `${labels.sharedBy} ${escapeSlackText(options.sharedBy)}` : '',
   ].filter(Boolean);
   if (contextParts.length > 0) top.push(context(contextParts.join(' · ')));
@@ -80,10 +80,21 @@ export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): 
   };
 }
 
-/** Sources are always reachable: linked from `[n]`, behind a Sources button, or listed here. */
+/** The core's localised footer is preferred; a bare date is the fallback. */
+function asOfText(reply: Reply, label: string): string {
+  if (!reply.asOf) return '';
+  return reply.lang === 'ja' ? `${reply.asOf} ${label}` : `${label} ${reply.asOf}`;
+}
+
+/**
+ * Sources are always reachable: linked from `[n]`, behind a Sources button, or listed here. A
+ * sources reply from the core already lists them as items; one built from a remembered message
+ * (a digest's thread) has only the list.
+ */
 function shouldListSources(reply: Reply): boolean {
   if (reply.sources.length === 0) return false;
-  return reply.type === 'sources' || !reply.actions.some((action) => /^sources\b/i.test(action.command));
+  if (reply.type === 'sources') return reply.sections.every((section) => section.items.length === 0);
+  return !reply.actions.some((action) => /^sources\b/i.test(action.command));
 }
 
 /** Turns `[n]` markers into links to source n, so a reader can check a claim in one click. */

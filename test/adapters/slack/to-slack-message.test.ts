@@ -93,6 +93,17 @@ describe('toSlackMessage', () => {
     );
   });
 
+  it('does not list the sources twice when the core already listed them as items', () => {
+    const reply = sampleBriefing({
+      type: 'sources',
+      actions: [],
+      sections: [
+        { paragraphs: [], items: [{ label: '[1]', text: 'Statement', url: 'https://example.org/s' }] },
+      ],
+    });
+    expect(allText(reply)).not.toContain('*Sources*');
+  });
+
   it('lists the sources when no button would show them', () => {
     expect(allText(sampleBriefing({ actions: [] }))).toContain('[2] Research call');
     expect(allText(sampleBriefing())).not.toContain('[2] Research call');
@@ -123,6 +134,11 @@ describe('toSlackMessage', () => {
       sources: [{ n: 1, title: 'Bad', publisher: 'X', date: '2024-01-01', url: 'javascript:alert(1)' }],
     });
     expect(allText(reply)).not.toContain('javascript:');
+  });
+
+  it("prefers the core's localised footer over the bare as-of date", () => {
+    const message = toSlackMessage(sampleBriefing({ footer: 'As of 20 May 2025 · 2 sources' }));
+    expect(message.blocks[2]).toMatchObject({ elements: [{ text: 'As of 20 May 2025 · 2 sources' }] });
   });
 
   it('uses Japanese labels for a Japanese reply', () => {

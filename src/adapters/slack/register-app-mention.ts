@@ -1,0 +1,57 @@
+import type { App } from '@slack/bolt';
+import { answerMention, stripBotMention } from './answer-mention.ts';
+import { toMessageRef } from './message-refs.ts';
+import { type SlackHandlerDeps, slackRequestContext } from './slack-handler-deps.ts';
+import { toSlackMessage } from './to-slack-message.ts';
+
+/**
+ * `@eujp quantum` in a channel or thread: the answer goes into the thread (started under the
+ * mention when there is none), in public, since the question was asked in public.
+ */
+export function registerAppMention(app: App, deps: SlackHandlerDeps): void {
+  app.event('app_mention', async ({ event, context, client }) => {
+    const rootTs = event.thread_ts ?? event.ts;
+    const text = stripBotMention(event.text, context.botUserId);
+    const request = slackRequestContext(event.channel, event.team ?? context.teamId, event.user);
+    const reply = await answerMention(
+      text,
+      { channelId: event.channel, ...(event.thread_ts ? { rootTs: event.thread_ts } : {}) },
+      request,
+      deps,
+    );
+    const answer = { ...reply, visibility: 'public' as const };
+    try {
+      const result = await client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: rootTs,
+        ...toSlackMessage(answer),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (result.ts) await remember(deps, event.channel, result.ts, rootTs, answer, text);
+    } catch (error) {
+      // Events have no response_url: all we can do is log; the next mention is answered as usual.
+      deps.logger.warn({ err: error, channel: event.channel }, 'slack: could not answer a mention');
+    }
+  });
+}
+
+async function remember(
+  deps: SlackHandlerDeps,
+  channelId: string,
+  ts: string,
+  rootTs: string,
+  answer: Parameters<typeof toMessageRef>[2],
+  command: string,
+): Promise<void> {
+  if (answer.type === 'sources' || answer.sources.length === 0) return;
+  try {
+    await deps.refs.remember(toMessageRef(channelId, ts, answer, command));
+    // A thread under one of the bot's own messages keeps that message's sources.
+    const existing = await deps.refs.recall(channelId, rootTs);
+    if (existing?.via !== 'message')
+      await deps.refs.remember(toMessageRef(channelId, rootTs, answer, command, 'thread'));
+  } catch (error) {
+    deps.logger.warn({ err: error, channel: channelId }, 'slack: could not remember a mention answer');
+  }
+}

@@ -1,0 +1,42 @@
+import type { App } from '@slack/bolt';
+import type { Reply } from '../../core/reply.ts';
+import { askCore } from './ask-core.ts';
+import { unescapeSlackText } from './escape-slack-text.ts';
+import { type SlackHandlerDeps, slackRequestContext, toSlackResponse } from './slack-handler-deps.ts';
+
+export const SLACK_COMMAND = '/eujp';
+
+/**
+ * `/eujp …`. The core answers from memory in about a millisecond, so the fastest correct pattern
+ * is to put the reply in the ack itself: one HTTP round trip, nothing spent from response_url's
+ * five uses. Should the core ever be slow (a busy store behind `subscribe`), the ack goes out empty
+ * once `ackBudgetMs` has passed, well inside Slack's 3 s, and the reply follows via response_url.
+ */
+export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
+  app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
+    const context = slackRequestContext(command.channel_id, command.team_id, command.user_id);
+    const answer = askCore(deps.core, unescapeSlackText(command.text ?? ''), context, deps.logger);
+    const early = await settleWithin(answer, deps.ackBudgetMs);
+    if (early) {
+      await ack(toSlackResponse(early));
+      return;
+    }
+    await ack();
+    const reply = await answer;
+    await respond(toSlackResponse(reply)).catch((error: unknown) => {
+      deps.logger.warn({ err: error, channel: command.channel_id }, 'slack: late slash-command reply failed');
+    });
+  });
+}
+
+async function settleWithin(answer: Promise<Reply>, ms: number): Promise<Reply | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

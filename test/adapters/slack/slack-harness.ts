@@ -1,0 +1,86 @@
+import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.ts';
+import { loadBriefingLibrary } from '../../../src/core/briefings/load-briefing-library.ts';
+import type { Core } from '../../../src/core/core.ts';
+import { createCore } from '../../../src/core/create-core.ts';
+import type { Logger, RequestContext } from '../../../src/core/ports.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/fake-slack-api.ts';
+import { postSignedToSlack, type SlackHttpResult } from '../../fakes/slack-requests.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A running adapter on loopback with its Web API pointed at a fake, plus what the core was asked. */
+export interface SlackHarness {
+  api: FakeSlackApi;
+  adapter: SlackAdapter;
+  /** Every (text, context) the core received, in order. */
+  asked: Array<{ text: string; context: RequestContext }>;
+  post(
+    body: string,
+    contentType: 'form' | 'json',
+    options?: { timestamp?: number; signature?: string },
+  ): Promise<SlackHttpResult>;
+  stop(): Promise<void>;
+}
+
+let libraryOnce: ReturnType<typeof loadBriefingLibrary> | undefined;
+
+/** The real core over the real briefings, with a fixed clock. */
+export async function createRealCore(): Promise<Core> {
+  libraryOnce ??= loadBriefingLibrary('./briefings');
+  const library = await libraryOnce;
+  return createCore({
+    getLibrary: () => library,
+    clock: { now: () => new Date('2025-06-01T09:00:00Z') },
+    logger: silentLogger,
+  });
+}
+
+export async function startSlackHarness(
+  options: { core?: Core; ackBudgetMs?: number; processBeforeResponse?: boolean } = {},
+): Promise<SlackHarness> {
+  const api = await startFakeSlackApi();
+  const inner = options.core ?? (await createRealCore());
+  const asked: SlackHarness['asked'] = [];
+  const core: Core = {
+    ...inner,
+    handle: (text, context) => {
+      asked.push({ text, context });
+      return inner.handle(text, context);
+    },
+  };
+  const adapter = await startSlackAdapter({
+    botToken: 'xoxb-test',
+    signingSecret: SIGNING_SECRET,
+    apiUrl: api.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    core,
+    logger: silentLogger,
+    clientOptions: { retryConfig: { retries: 0 } },
+    processBeforeResponse: options.processBeforeResponse ?? true,
+    ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
+  });
+  const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+  return {
+    api,
+    adapter,
+    asked,
+    post: (body, contentType, extra = {}) =>
+      postSignedToSlack(url, body, {
+        signingSecret: SIGNING_SECRET,
+        contentType: contentType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json',
+        ...extra,
+      }),
+    stop: async () => {
+      await adapter.stop();
+      await api.close();
+    },
+  };
+}
+
+/** The `blocks` of a recorded Web API call, parsed from its JSON string. */
+export function blocksOf(params: Record<string, string>): Array<Record<string, unknown>> {
+  return JSON.parse(params.blocks ?? '[]');
+}
