@@ -88,9 +88,13 @@ async function loadOneBriefing(
     file: name,
     expectedId: id,
     front: english.data,
-    body: parseBriefingBody(english.body),
+    body: parseBriefingBody(english.body, english.bodyLineOffset),
     translation: japanese?.data
-      ? { file: translationName, front: japanese.data, body: parseBriefingBody(japanese.body) }
+      ? {
+          file: translationName,
+          front: japanese.data,
+          body: parseBriefingBody(japanese.body, japanese.bodyLineOffset),
+        }
       : undefined,
   });
   problems.push(...built.problems);

@@ -24,7 +24,7 @@ const UNSUPPORTED_MARKUP: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Parses a briefing body: `## ` headings, paragraphs and `- ` bullets, citations `[n]`. */
-export function parseBriefingBody(markdown: string): ParsedBody {
+export function parseBriefingBody(markdown: string, lineOffset = 0): ParsedBody {
   const sections: BriefingSection[] = [];
   const problems: string[] = [];
   const citations = new Set<number>();
@@ -45,7 +45,7 @@ export function parseBriefingBody(markdown: string): ParsedBody {
   markdown.split(/\r?\n/).forEach((rawLine, index) => {
     const line = rawLine.trim();
     for (const [pattern, message] of UNSUPPORTED_MARKUP) {
-      if (pattern.test(rawLine)) problems.push(`line ${index + 1}: ${message}`);
+      if (pattern.test(rawLine)) problems.push(`line ${lineOffset + index + 1}: ${message}`);
     }
     if (line === '') {
       flushParagraph();
@@ -56,6 +56,12 @@ export function parseBriefingBody(markdown: string): ParsedBody {
       flushParagraph();
       current.bullets.push(line.slice(2).trim());
     } else {
+      // A section renders its paragraphs before its bullets, so text after a list continues
+      // in a new, untitled section to keep the order the editor wrote.
+      if (paragraphLines.length === 0 && current.bullets.length > 0) {
+        flushSection();
+        current = { paragraphs: [], bullets: [] };
+      }
       paragraphLines.push(line);
     }
   });

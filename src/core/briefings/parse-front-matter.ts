@@ -10,6 +10,8 @@ const GRAY_MATTER_OPTIONS = { engines: { yaml: (source: string) => parseYaml(sou
 export interface ParsedFile<T> {
   data: T | undefined;
   body: string;
+  /** Lines before the body, so body problems can name the line of the file. */
+  bodyLineOffset: number;
   problems: BriefingProblem[];
 }
 
@@ -22,17 +24,20 @@ export function parseFrontMatter<T>(file: string, source: string, schema: z.ZodT
     return {
       data: undefined,
       body: '',
+      bodyLineOffset: 0,
       problems: [{ file, field: 'front matter', message: yamlMessage(error) }],
     };
   }
+  const bodyLineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
   if (Object.keys(parsed.data as object).length === 0) {
     return {
       data: undefined,
       body: parsed.content,
+      bodyLineOffset,
       problems: [{ file, field: 'front matter', message: 'missing (the file must start with ---)' }],
     };
   }
-  return { ...validate(file, parsed.data, schema), body: parsed.content };
+  return { ...validate(file, parsed.data, schema), body: parsed.content, bodyLineOffset };
 }
 
 /** Validates parsed data against a schema, turning every issue into a file:field problem. */

@@ -6,16 +6,22 @@ export const MAX_INPUT_LENGTH = 500;
 
 export type PreparedInput = { kind: 'ok'; text: string; explicitLanguage?: Language } | { kind: 'too_long' };
 
-// Control characters, bidi overrides and zero-width characters carry no meaning in a query
-// but can disguise one ("sem\u200Biconductors") or reorder what a renderer echoes.
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// Control characters act as spaces. Bidi overrides and zero-width characters carry no meaning
+// in a query but can disguise one ("sem\u200Biconductors") or reorder what a renderer echoes.
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+const INVISIBLE = /\p{Cf}/gu;
 const COMMAND_PREFIX = /^\s*\/eujp(?:\s+|$)/i;
 const LANGUAGE_OPTION = /(?:^|\s)lang(?:uage)?=(\S*)/i;
 
 /** Cleans one line of user text and takes out the `lang=` option, which any command may carry. */
 export function prepareInput(raw: string): PreparedInput {
   if (raw.length > MAX_INPUT_LENGTH * 4) return { kind: 'too_long' };
-  let text = raw.replace(INVISIBLE, ' ').replace(COMMAND_PREFIX, '').replace(/\s+/g, ' ').trim();
+  let text = raw
+    .replace(CONTROL, ' ')
+    .replace(INVISIBLE, '')
+    .replace(COMMAND_PREFIX, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length > MAX_INPUT_LENGTH) return { kind: 'too_long' };
   let explicitLanguage: Language | undefined;
   const option = LANGUAGE_OPTION.exec(text);

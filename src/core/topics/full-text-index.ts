@@ -10,6 +10,8 @@ export interface FullTextHit {
   matchedQueryTerms: string[];
   /** Index terms the query matched (after fuzzy/prefix expansion), for snippets. */
   matchedTerms: string[];
+  /** True when a term matched a title, alias or summary, not only the body. */
+  matchedName: boolean;
 }
 
 interface TopicDocument {
@@ -45,6 +47,9 @@ export function createFullTextIndex(briefings: Iterable<Briefing>): (query: stri
       score: result.score,
       matchedQueryTerms: result.queryTerms,
       matchedTerms: result.terms,
+      matchedName: Object.values(result.match).some(
+        (fields) => fields.includes('names') || fields.includes('summary'),
+      ),
     }));
 }
 

@@ -26,8 +26,9 @@ export interface TopicIndex {
   displayTitle(topic: TopicId, lang: Language): string;
 }
 
-// A full-text winner must match at least half the query's words and clearly beat the runner-up;
-// anything weaker is answered with suggestions rather than a possibly wrong briefing.
+// A full-text winner must match at least half the query's words and clearly beat the runner-up,
+// and a one-word query must hit a title, alias or summary: one word somewhere in a body
+// ("channel") is too weak. Anything weaker gets suggestions rather than a possibly wrong briefing.
 const MIN_MATCHED_SHARE = 0.5;
 const MIN_LEAD_OVER_RUNNER_UP = 1.5;
 
@@ -103,7 +104,9 @@ function resolveByFullText(hits: readonly FullTextHit[], queryTermCount: number)
   if (!top || queryTermCount === 0) return { kind: 'not_found', suggestions };
   const matchedShare = new Set(top.matchedQueryTerms).size / queryTermCount;
   const leads = !runnerUp || top.score >= runnerUp.score * MIN_LEAD_OVER_RUNNER_UP;
-  if (matchedShare >= MIN_MATCHED_SHARE && leads) return { kind: 'topic', topic: top.topic, via: 'search' };
+  const strongEnough = queryTermCount > 1 || top.matchedName;
+  if (matchedShare >= MIN_MATCHED_SHARE && leads && strongEnough)
+    return { kind: 'topic', topic: top.topic, via: 'search' };
   return { kind: 'not_found', suggestions };
 }
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { isManagementCommand, parseCommand } from '../../../src/core/commands/parse-command.ts';
+import { prepareInput, splitArguments } from '../../../src/core/commands/prepare-input.ts';
+
+const parse = (raw: string) => {
+  const prepared = prepareInput(raw);
+  if (prepared.kind !== 'ok') throw new Error('input refused');
+  return parseCommand(prepared.text);
+};
+
+describe('the command grammar (DESIGN.md §4)', () => {
+  it.each(['', '   ', 'help', 'HELP', '/eujp', '/eujp help', 'ヘルプ'])('shows help for %j', (text) => {
+    expect(parse(text)).toEqual({ name: 'help' });
+  });
+
+  it.each(['list', 'topics', 'Topics'])('lists topics for %j', (text) => {
+    expect(parse(text)).toEqual({ name: 'topics' });
+  });
+
+  it('treats anything else as a briefing query, with or without the /eujp prefix', () => {
+    expect(parse('/eujp semiconductors')).toEqual({ name: 'briefing', query: 'semiconductors' });
+    expect(parse('chip supply chains')).toEqual({ name: 'briefing', query: 'chip supply chains' });
+  });
+
+  it('reads sources before or after the topic', () => {
+    expect(parse('sources quantum')).toEqual({ name: 'sources', query: 'quantum' });
+    expect(parse('quantum sources')).toEqual({ name: 'sources', query: 'quantum' });
+    expect(parse('半導体 出典')).toEqual({ name: 'sources', query: '半導体' });
+  });
+
+  it('reads search, timeline and digest with their arguments', () => {
+    expect(parse('search data adequacy')).toEqual({ name: 'search', words: 'data adequacy' });
+    expect(parse('timeline')).toEqual({ name: 'timeline' });
+    expect(parse('timeline hpc')).toEqual({ name: 'timeline', query: 'hpc' });
+    expect(parse('digest quantum ai')).toEqual({ name: 'digest', topicWords: ['quantum', 'ai'] });
+  });
+
+  it('reads the three schedule forms of subscribe, with a time zone and topics', () => {
+    expect(parse('subscribe weekly mon 09:00 tz=Asia/Tokyo semiconductors quantum')).toEqual({
+      name: 'subscribe',
+      schedule: { kind: 'weekly', day: 'mon', time: '09:00' },
+      timeZone: 'Asia/Tokyo',
+      topicWords: ['semiconductors', 'quantum'],
+    });
+    expect(parse('subscribe daily 08:30')).toEqual({ name: 'subscribe', schedule: { kind: 'daily', time: '08:30' }, topicWords: [] });
+    expect(parse('subscribe cron "0 9 * * 1-5" ai')).toEqual({
+      name: 'subscribe',
+      schedule: { kind: 'cron', expression: '0 9 * * 1-5' },
+      topicWords: ['ai'],
+    });
+    expect(parse('subscribe cron “0 9 * * 1-5”')).toMatchObject({ schedule: { kind: 'cron', expression: '0 9 * * 1-5' } });
+  });
+
+  it.each(['subscribe', 'subscribe hourly', 'subscribe daily', 'subscribe weekly mon', 'search', 'sources', 'unsubscribe two', 'language fr'])(
+    'answers %j with its usage instead of guessing',
+    (text) => {
+      expect(parse(text).name).toBe('usage');
+    },
+  );
+
+  it('reads unsubscribe with a number, "all" or nothing', () => {
+    expect(parse('unsubscribe 2')).toEqual({ name: 'unsubscribe', index: 2 });
+    expect(parse('unsubscribe #3')).toEqual({ name: 'unsubscribe', index: 3 });
+    expect(parse('unsubscribe all')).toEqual({ name: 'unsubscribe' });
+    expect(parse('unsubscribe')).toEqual({ name: 'unsubscribe' });
+  });
+
+  it('reads subscriptions, status and language', () => {
+    expect(parse('subscriptions')).toEqual({ name: 'subscriptions' });
+    expect(parse('status')).toEqual({ name: 'status' });
+    expect(parse('language ja')).toEqual({ name: 'language', language: 'ja' });
+    expect(parse('language')).toEqual({ name: 'language' });
+  });
+
+  it('marks only commands that change the channel as management commands', () => {
+    expect(isManagementCommand(parse('subscribe daily 08:00'))).toBe(true);
+    expect(isManagementCommand(parse('unsubscribe 1'))).toBe(true);
+    expect(isManagementCommand(parse('language ja'))).toBe(true);
+    expect(isManagementCommand(parse('language'))).toBe(false);
+    expect(isManagementCommand(parse('subscriptions'))).toBe(false);
+    expect(isManagementCommand(parse('semiconductors'))).toBe(false);
+  });
+});
+
+describe('preparing raw input', () => {
+  it('takes out lang= wherever it stands', () => {
+    expect(prepareInput('semiconductors lang=ja')).toEqual({ kind: 'ok', text: 'semiconductors', explicitLanguage: 'ja' });
+    expect(prepareInput('lang=en 半導体')).toEqual({ kind: 'ok', text: '半導体', explicitLanguage: 'en' });
+  });
+
+  it('removes control, bidi and zero-width characters that could disguise a query', () => {
+    expect(prepareInput('sem\u200Biconductors\u0007')).toEqual({ kind: 'ok', text: 'semiconductors' });
+    expect(prepareInput('\u202Equantum')).toEqual({ kind: 'ok', text: 'quantum' });
+  });
+
+  it('refuses text longer than any command needs', () => {
+    expect(prepareInput('a'.repeat(10_000))).toEqual({ kind: 'too_long' });
+    expect(prepareInput('a'.repeat(501))).toEqual({ kind: 'too_long' });
+  });
+
+  it('keeps quoted arguments together', () => {
+    expect(splitArguments('cron "0 9 * * 1-5" ai')).toEqual(['cron', '0 9 * * 1-5', 'ai']);
+  });
+});
