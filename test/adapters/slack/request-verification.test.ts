@@ -7,7 +7,7 @@ beforeEach(async () => {
   harness = await startSlackHarness();
 });
 afterEach(async () => {
-  await harness.stop();
+  await harness?.stop();
 });
 
 describe('Slack request verification', () => {

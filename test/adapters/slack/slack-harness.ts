@@ -1,14 +1,11 @@
 import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.ts';
-import { loadBriefingLibrary } from '../../../src/core/briefings/load-briefing-library.ts';
 import type { Core } from '../../../src/core/core.ts';
-import { createCore } from '../../../src/core/create-core.ts';
-import type { Logger, RequestContext } from '../../../src/core/ports.ts';
+import type { RequestContext } from '../../../src/core/ports.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/fake-slack-api.ts';
 import { postSignedToSlack, type SlackHttpResult } from '../../fakes/slack-requests.ts';
+import { createTestCore, silentLogger } from '../../support/test-core.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
-
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** A running adapter on loopback with its Web API pointed at a fake, plus what the core was asked. */
 export interface SlackHarness {
@@ -24,24 +21,11 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
-let libraryOnce: ReturnType<typeof loadBriefingLibrary> | undefined;
-
-/** The real core over the real briefings, with a fixed clock. */
-export async function createRealCore(): Promise<Core> {
-  libraryOnce ??= loadBriefingLibrary('./briefings');
-  const library = await libraryOnce;
-  return createCore({
-    getLibrary: () => library,
-    clock: { now: () => new Date('2025-06-01T09:00:00Z') },
-    logger: silentLogger,
-  });
-}
-
 export async function startSlackHarness(
   options: { core?: Core; ackBudgetMs?: number; processBeforeResponse?: boolean } = {},
 ): Promise<SlackHarness> {
   const api = await startFakeSlackApi();
-  const inner = options.core ?? (await createRealCore());
+  const inner = options.core ?? (await createTestCore());
   const asked: SlackHarness['asked'] = [];
   const core: Core = {
     ...inner,

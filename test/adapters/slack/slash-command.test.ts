@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core.ts';
 import { slashCommandBody } from '../../fakes/slack-requests.ts';
+import { createTestCore } from '../../support/test-core.ts';
 import { sampleBriefing } from './sample-replies.ts';
-import { createRealCore, type SlackHarness, startSlackHarness } from './slack-harness.ts';
+import { type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
 let harness: SlackHarness | undefined;
 afterEach(async () => {
@@ -87,7 +88,7 @@ describe('/eujp through Bolt', () => {
   });
 
   it('acks empty and answers through response_url when the core is slower than the ack budget', async () => {
-    const real = await createRealCore();
+    const real = await createTestCore();
     const slow: Core = {
       ...real,
       handle: async (text, context) => {
@@ -104,7 +105,7 @@ describe('/eujp through Bolt', () => {
 
   it('apologises briefly when the core throws', async () => {
     const broken: Core = {
-      ...(await createRealCore()),
+      ...(await createTestCore()),
       handle: async () => Promise.reject(new Error('boom')),
     };
     const { body } = await slash('quantum', { core: broken });
@@ -113,7 +114,7 @@ describe('/eujp through Bolt', () => {
   });
 
   it('posts a public reply in the channel', async () => {
-    const real = await createRealCore();
+    const real = await createTestCore();
     const loud: Core = { ...real, handle: async () => sampleBriefing({ visibility: 'public' }) };
     const { body } = await slash('anything', { core: loud });
     expect(body.response_type).toBe('in_channel');
