@@ -16,7 +16,7 @@ export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
   app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
     const context = slackRequestContext(command.channel_id, command.team_id, command.user_id);
     const answer = askCore(deps.core, unescapeSlackText(command.text ?? ''), context, deps.logger);
-    const early = await settleWithin(answer, deps.ackBudgetMs);
+    const early = deps.ackBudgetMs > 0 ? await settleWithin(answer, deps.ackBudgetMs) : undefined;
     if (early) {
       await ack(toSlackResponse(early));
       return;

@@ -10,7 +10,10 @@ export interface SlackHandlerDeps {
   core: Core;
   logger: Logger;
   refs: MessageRefs;
-  /** How long the slash command waits for the core before acknowledging empty and answering later. */
+  /**
+   * How long the slash command waits for the core before acknowledging empty and answering via
+   * response_url; 0 always acknowledges empty first.
+   */
   ackBudgetMs: number;
 }
 
