@@ -35,8 +35,8 @@ export function decodeButtonIntent(customId: string): ButtonIntent | null {
 }
 
 /**
- * The reply's actions (and any suggestion not already offered) as rows of buttons. "Share" only
- * makes sense on a private reply. Discord rejects a message whose custom_ids repeat.
+ * The reply's actions as rows of buttons (the core already turns related topics and suggestions
+ * into actions). "Share" only makes sense on a private reply. Discord rejects repeated custom_ids.
  */
 export function toButtonRows(
   reply: Reply,
@@ -46,11 +46,6 @@ export function toButtonRows(
   for (const action of reply.actions) {
     if (action.kind === 'share' && !options.ephemeral) continue;
     intents.push({ label: action.label, intent: { kind: action.kind, command: action.command } });
-  }
-  for (const topic of reply.suggestions) {
-    if (!reply.actions.some((action) => action.command === topic)) {
-      intents.push({ label: topic, intent: { kind: 'command', command: topic } });
-    }
   }
   const seen = new Set<string>();
   const buttons: APIButtonComponentWithCustomId[] = [];

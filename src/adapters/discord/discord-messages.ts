@@ -2,8 +2,7 @@ import type { Language } from '../../core/reply.ts';
 
 /** The Discord adapter's own interface strings; everything else comes from the core's reply. */
 export interface DiscordMessages {
-  sources: string;
-  share: string;
+  noticeTitle: string;
   asOf: (date: string) => string;
   continued: string;
   shortened: string;
@@ -15,29 +14,27 @@ export interface DiscordMessages {
 
 const MESSAGES: Record<Language, DiscordMessages> = {
   en: {
-    sources: 'Sources',
-    share: 'Share',
+    noticeTitle: 'Cannot do that here',
     asOf: (date) => `As of ${date}`,
     continued: '(continued)',
     shortened: '… shortened to fit Discord. Ask for a narrower topic or use the Sources button.',
     needsManageChannels:
-      'Managing digests for this channel needs the **Manage Channels** permission. Ask a moderator to run this command.',
-    guildOnly: 'Digests can only be managed in a server channel.',
+      "Changing this channel's digests or settings needs the Manage Channels permission. Ask a moderator to run this command.",
+    guildOnly: 'Digests and channel settings can only be managed in a server channel.',
     somethingWentWrong: 'Sorry, something went wrong while answering. Please try again in a moment.',
-    unknownButton: 'This button is no longer supported. Run `/eujp` again.',
+    unknownButton: 'This button is no longer supported. Run /eujp again.',
   },
   ja: {
-    sources: '出典',
-    share: '共有',
+    noticeTitle: 'ここでは実行できません',
     asOf: (date) => `${date} 時点`,
     continued: '（続き）',
     shortened: '… Discord の上限に合わせて省略しました。トピックを絞るか「出典」ボタンをお使いください。',
     needsManageChannels:
-      'このチャンネルのダイジェストを管理するには **チャンネルの管理** 権限が必要です。モデレーターに依頼してください。',
-    guildOnly: 'ダイジェストはサーバーのチャンネルでのみ管理できます。',
+      'このチャンネルのダイジェストや設定を変更するには「チャンネルの管理」権限が必要です。モデレーターに依頼してください。',
+    guildOnly: 'ダイジェストとチャンネル設定はサーバーのチャンネルでのみ管理できます。',
     somethingWentWrong:
       '申し訳ありません。応答中に問題が発生しました。しばらくしてからもう一度お試しください。',
-    unknownButton: 'このボタンは使えなくなりました。もう一度 `/eujp` を実行してください。',
+    unknownButton: 'このボタンは使えなくなりました。もう一度 /eujp を実行してください。',
   },
 };
 

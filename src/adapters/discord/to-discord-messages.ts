@@ -49,7 +49,9 @@ export function toDiscordMessages(
   const strings = discordMessages(reply.lang);
   const title = truncateDiscordText(escapeDiscordMarkdown(reply.title), EMBED_LIMITS.title);
   const continuedTitle = truncateDiscordText(`${title} ${strings.continued}`, EMBED_LIMITS.title);
-  const footer = reply.asOf ? sanitizeText(strings.asOf(reply.asOf)).slice(0, EMBED_LIMITS.footer) : '';
+  const footerText = reply.footer ?? (reply.asOf ? strings.asOf(reply.asOf) : '');
+  // Footers show no Markdown, so they are only cleaned, not escaped.
+  const footer = truncateDiscordText(sanitizeText(footerText), EMBED_LIMITS.footer);
   const shortened = escapeDiscordMarkdown(strings.shortened);
 
   const pages: APIEmbed[][] = [];

@@ -264,18 +264,20 @@ describe('toDiscordMessages', () => {
     expect(messages.at(-1)?.embeds.at(-1)?.description).toMatch(/shortened to fit Discord/);
   });
 
-  it('offers suggestions as buttons, without duplicates and within 25 buttons', () => {
-    const actions = Array.from({ length: 30 }, (_, i) => ({
+  it('turns actions into buttons, without duplicates and within 25 buttons', () => {
+    const actions = Array.from({ length: 40 }, (_, i) => ({
       kind: 'command' as const,
-      label: `Topic ${i % 20}`,
-      command: `search topic ${i % 20}`,
+      label: `Topic ${i % 30}`,
+      command: `search topic ${i % 30}`,
     }));
-    const reply = makeReply({ type: 'not_found', actions, suggestions: ['quantum', 'hpc'] });
-    const [message] = toDiscordMessages(reply);
+    const [message] = toDiscordMessages(makeReply({ type: 'search', actions }));
     expectWithinLimits([message]);
-    const buttons = message.components.flatMap((row) => row.components);
-    expect(buttons.length).toBe(22);
-    expect(buttons.slice(-2).map((button) => button.custom_id)).toEqual(['eujp:c:quantum', 'eujp:c:hpc']);
+    expect(message.components.flatMap((row) => row.components).length).toBe(25);
+  });
+
+  it('prefers the footer the core wrote over its own date line', () => {
+    const [message] = toDiscordMessages(makeReply({ footer: 'As of 12 May 2025 · 2 sources' }));
+    expect(message.embeds[0]?.footer).toEqual({ text: 'As of 12 May 2025 · 2 sources' });
   });
 
   it('leaves out a button whose command would not fit in a custom_id', () => {

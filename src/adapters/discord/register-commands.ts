@@ -1,0 +1,72 @@
+import { pathToFileURL } from 'node:url';
+import { REST, Routes } from 'discord.js';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig } from '../../config.ts';
+import { COMMAND_CATALOG } from '../../core/commands/command-catalog.ts';
+import type { CommandDescriptor } from '../../core/core.ts';
+import { buildCommandDefinitions } from './command-definitions.ts';
+
+/** Where the commands were registered and how many. */
+export interface Registration {
+  scope: 'guild' | 'global';
+  names: string[];
+}
+
+/**
+ * Replaces the application's slash commands with the current definitions (a PUT overwrites, so
+ * removed commands disappear). Guild commands update instantly; global ones can take up to an hour.
+ */
+export async function registerCommands(options: {
+  rest: REST;
+  appId: string;
+  guildId?: string;
+  descriptors: readonly CommandDescriptor[];
+}): Promise<Registration> {
+  const body = buildCommandDefinitions(options.descriptors);
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(options.appId, options.guildId)
+    : Routes.applicationCommands(options.appId);
+  await options.rest.put(route, { body });
+  return { scope: options.guildId ? 'guild' : 'global', names: body.map((command) => command.name) };
+}
+
+// `npm run discord:register`: reads the same variables as the bot (DESIGN.md §6).
+async function main(): Promise<number> {
+  loadDotenv({ quiet: true });
+  let discord: ReturnType<typeof loadConfig>['discord'];
+  try {
+    discord = loadConfig(process.env).discord;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  if (!discord) {
+    console.error(
+      'DISCORD_TOKEN and DISCORD_APP_ID are not set: both are needed to register commands (see docs/discord-setup.md).',
+    );
+    return 1;
+  }
+  const rest = new REST({ ...(discord.apiUrl ? { api: discord.apiUrl } : {}) }).setToken(discord.token);
+  try {
+    const registration = await registerCommands({
+      rest,
+      appId: discord.appId,
+      ...(discord.guildId ? { guildId: discord.guildId } : {}),
+      descriptors: COMMAND_CATALOG,
+    });
+    const where =
+      registration.scope === 'guild'
+        ? `in server ${discord.guildId} (available now)`
+        : 'globally (may take up to an hour to appear)';
+    console.log(`Registered /${registration.names.join(', /')} ${where}.`);
+    return 0;
+  } catch (error) {
+    console.error(`Could not register commands: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

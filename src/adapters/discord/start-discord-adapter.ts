@@ -1,0 +1,82 @@
+import { type Client, Events, type RESTOptions } from 'discord.js';
+import type { Core } from '../../core/core.ts';
+import type { Logger, Publisher } from '../../core/ports.ts';
+import { createDiscordPublisher } from './create-discord-publisher.ts';
+import { createDiscordClient } from './discord-client.ts';
+import { createInteractionHandler } from './handle-interaction.ts';
+
+/** How to start the Discord adapter; `login: false` (tests) skips the gateway connection. */
+export interface DiscordAdapterOptions {
+  token: string;
+  appId: string;
+  guildId?: string;
+  apiUrl?: string;
+  core: Core;
+  logger: Logger;
+  login?: boolean;
+  /** REST overrides, e.g. `{ retries: 0 }` in tests. */
+  rest?: Partial<RESTOptions>;
+  /** How long to wait for the core before deferring the reply. */
+  deferAfterMs?: number;
+}
+
+/** A running Discord adapter. */
+export interface DiscordAdapter {
+  publisher: Publisher;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** Connects the bot to Discord: slash commands, autocomplete and buttons in, replies and digests out. */
+export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
+  const { logger } = options;
+  const client = createDiscordClient({
+    ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+    ...(options.rest ? { rest: options.rest } : {}),
+  });
+  const handleInteraction = createInteractionHandler({
+    core: options.core,
+    logger,
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord: client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ shardId, code: event.code }, 'discord: gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'discord: gateway resumed'));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info(
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size },
+      'discord: ready',
+    ),
+  );
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global },
+      'discord: rate limited',
+    ),
+  );
+
+  if (options.login === false) {
+    client.rest.setToken(options.token);
+  } else {
+    try {
+      await client.login(options.token);
+    } catch (error) {
+      await client.destroy();
+      throw error;
+    }
+  }
+
+  return {
+    publisher: createDiscordPublisher(client.rest, logger),
+    client,
+    stop: async () => {
+      client.removeAllListeners();
+      await client.destroy();
+      logger.info({}, 'discord: stopped');
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
+import { DeliveryError } from '../../core/ports.ts';
+
+// Discord's JSON error codes that mean the channel is not coming back for this bot.
+const UNKNOWN_CHANNEL = 10003;
+const UNKNOWN_GUILD = 10004;
+const MISSING_ACCESS = 50001;
+
+/**
+ * Classifies a failed channel post so the digest layer knows what to do: wait and retry
+ * (rate_limited), retry with backoff (transient), stop and disable (gone), or record (permanent).
+ */
+export function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof RateLimitError) {
+    return new DeliveryError(
+      'rate_limited',
+      `Discord rate limit on ${error.route}`,
+      Math.ceil(error.retryAfter),
+    );
+  }
+  if (error instanceof DiscordAPIError) {
+    const what = `Discord ${error.status} ${error.code}: ${error.message}`;
+    if (error.status === 429) return new DeliveryError('rate_limited', what, 1_000);
+    if (error.status >= 500) return new DeliveryError('transient', what);
+    if (error.code === UNKNOWN_CHANNEL || error.code === UNKNOWN_GUILD || error.code === MISSING_ACCESS) {
+      return new DeliveryError('gone', what);
+    }
+    if (error.status === 404) return new DeliveryError('gone', what);
+    // 403 Missing Permissions (the bot may no longer send or embed there), 400, 401: retrying
+    // the same request cannot succeed until someone changes something.
+    return new DeliveryError('permanent', what);
+  }
+  if (error instanceof HTTPError) {
+    return new DeliveryError(
+      error.status >= 500 ? 'transient' : 'permanent',
+      `Discord ${error.status}: ${error.message}`,
+    );
+  }
+  // Timeouts (AbortError), resets and refused connections: the network, worth another try.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new DeliveryError('transient', `Discord request failed: ${message}`);
+}
