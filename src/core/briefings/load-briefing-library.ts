@@ -19,8 +19,11 @@ const BRIEFING_FILE = /^([a-z0-9-]+)\.md$/;
 const TRANSLATION_FILE = /^([a-z0-9-]+)\.ja\.md$/;
 
 export interface LoadOptions {
-  /** Production content must cover all nine topics; test fixtures may hold fewer. */
-  requireAllTopics?: boolean;
+  /**
+   * Production content must be complete: all nine topics, each in English and Japanese, and
+   * every development in both languages. Test fixtures may hold less.
+   */
+  complete?: boolean;
 }
 
 /**
@@ -46,19 +49,10 @@ export async function loadBriefingLibrary(dir: string, options: LoadOptions = {}
       problems.push({ file: name, field: 'id', message: `has no English master file ${id}.md` });
     }
   }
-  if (options.requireAllTopics ?? true) {
-    for (const id of TOPIC_IDS) {
-      if (!names.includes(`${id}.md`))
-        problems.push({
-          file: `${id}.md`,
-          field: '(file)',
-          message: 'is missing: every topic needs a briefing',
-        });
-    }
-  }
+  const developments = names.includes(DEVELOPMENTS_FILE) ? await loadDevelopments(read, problems) : [];
+  if (options.complete ?? true) problems.push(...checkComplete(names, developments));
   problems.push(...checkAliasCollisions([...briefings.values()]));
 
-  const developments = names.includes(DEVELOPMENTS_FILE) ? await loadDevelopments(read, problems) : [];
   if (problems.length > 0) throw new BriefingValidationError(problems);
   return { briefings, developments };
 }
@@ -99,6 +93,35 @@ async function loadOneBriefing(
   });
   problems.push(...built.problems);
   return built.briefing;
+}
+
+function checkComplete(names: readonly string[], developments: readonly Development[]): BriefingProblem[] {
+  const problems: BriefingProblem[] = [];
+  for (const id of TOPIC_IDS) {
+    if (!names.includes(`${id}.md`))
+      problems.push({
+        file: `${id}.md`,
+        field: '(file)',
+        message: 'is missing: every topic needs a briefing',
+      });
+    if (!names.includes(`${id}.ja.md`))
+      problems.push({
+        file: `${id}.ja.md`,
+        field: '(file)',
+        message: 'is missing: every briefing needs its Japanese text',
+      });
+  }
+  if (!names.includes(DEVELOPMENTS_FILE))
+    problems.push({ file: DEVELOPMENTS_FILE, field: '(file)', message: 'is missing' });
+  developments.forEach((development) => {
+    if (development.textJa === undefined)
+      problems.push({
+        file: DEVELOPMENTS_FILE,
+        field: `${development.id}.text_ja`,
+        message: 'is missing: every development needs its Japanese text',
+      });
+  });
+  return problems;
 }
 
 async function loadDevelopments(

@@ -20,12 +20,13 @@ export async function manageDigests(request: CommandRequest, command: DigestComm
   const { topics, unknown } = resolveTopicWords(request.index, topicWords);
   if (unknown.length > 0)
     return errorReply(request, messages.unknownTopics(unknown.map((word) => word.slice(0, 40))));
-  if (!digests) return errorReply(request, messages.digestsUnavailable);
-  if (command.name === 'digest')
+  if (command.name === 'digest') {
+    if (!digests) return errorReply(request, messages.digestsUnavailable);
     return digests.preview({ ...optionalChannel(context.channel), context, lang, topics });
-
+  }
   const channel = context.channel;
   if (!channel || channel.platform === 'console') return errorReply(request, messages.needsChannel);
+  if (!digests) return errorReply(request, messages.digestsUnavailable);
   const base = { channel, context, lang };
   switch (command.name) {
     case 'subscribe':

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { runEntryPoint } from '../../support/run-command.ts';
+
+// The bot as `npm start` runs it with no tokens: console adapter on stdin, embedded SQLite.
+const startBot = (input: string) => runEntryPoint('src/main.ts', [], { input, env: { EUJP_DB: ':memory:' } });
+
+describe('the console adapter (npm start without tokens)', () => {
+  it('answers each line and exits cleanly at end of input', async () => {
+    const result = await startBot('/eujp chips\nquantum sources\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Semiconductors\n/);
+    expect(result.stdout).toContain('Sources: Quantum technology');
+  });
+
+  it('answers Japanese with lang=ja and explains that digests need a chat channel', async () => {
+    const result = await startBot('半導体 lang=ja\nsubscribe daily 08:30 quantum\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^半導体\n/);
+    expect(result.stdout).toMatch(/Slack or Discord/);
+  });
+
+  it('survives hostile lines and keeps answering', async () => {
+    const hostile = [
+      'x'.repeat(10_000),
+      '\u001b]0;pwned\u0007',
+      '<!channel> @everyone',
+      '\u202Eevil',
+      '../../etc/passwd',
+      'hpc',
+    ];
+    const result = await startBot(`${hostile.join('\n')}\n`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('High-performance computing');
+  });
+});
