@@ -1,0 +1,145 @@
+import type { BriefingLibrary } from '../briefings/briefing.ts';
+import { type Clock, DeliveryError, type Logger, type Platform, type Publisher } from '../ports.ts';
+import { composeDigest } from './compose-digest.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { type RetryPolicy, retryDelay } from './retry-policy.ts';
+import type { Sleep } from './sleep.ts';
+import type { Delivery, DeliveryReason, Store } from './store-port.ts';
+
+/** What sending one digest needs. */
+export interface DeliveryDependencies {
+  store: Store;
+  getLibrary: () => BriefingLibrary;
+  clock: Clock;
+  logger: Logger;
+  publishers: ReadonlyMap<Platform, Publisher>;
+  limiterFor(platform: Platform): RateLimiter;
+  sleep: Sleep;
+  retry: RetryPolicy;
+  random: () => number;
+}
+
+/** How a delivery ended; `released` means handed back for the next start (shutdown). */
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released';
+
+/**
+ * Sends one claimed delivery: composes the digest from the channel's cursor at send time, paces
+ * it through the platform's limiter, retries transient failures and 429s, and records exactly one
+ * final state. The attempt is written to the ledger before the platform is called, so a crash
+ * mid-call leaves evidence that the message may have gone out.
+ */
+export async function deliverDigest(
+  delivery: Delivery,
+  deps: DeliveryDependencies,
+  signal: AbortSignal,
+): Promise<DeliveryOutcome> {
+  const { store, clock } = deps;
+  const finish = async (state: 'failed' | 'skipped', reason: DeliveryReason, detail?: string) => {
+    await store.finishDelivery(delivery.id, {
+      state,
+      reason,
+      at: clock.now(),
+      ...(detail ? { detail } : {}),
+    });
+    deps.logger[state === 'failed' ? 'warn' : 'info'](
+      { deliveryId: delivery.id, channel: delivery.channel, reason, detail },
+      `digest ${state}`,
+    );
+    return state;
+  };
+  const release = async (): Promise<DeliveryOutcome> => {
+    await store.releaseDelivery(delivery.id, clock.now());
+    return 'released';
+  };
+
+  const subscription = await store.getSubscription(delivery.subscriptionId);
+  if (!subscription) return finish('skipped', 'unsubscribed');
+  if (!subscription.enabled) return finish('skipped', subscription.disabledReason ?? 'channel_gone');
+  const publisher = deps.publishers.get(delivery.channel.platform);
+  if (!publisher)
+    return finish('failed', 'no_publisher', `no ${delivery.channel.platform} adapter is running`);
+  const limiter = deps.limiterFor(delivery.channel.platform);
+
+  let transientFailures = 0;
+  let rateLimited = 0;
+  for (;;) {
+    if (signal.aborted) return release();
+    try {
+      await limiter.acquire(delivery.channel, signal);
+    } catch {
+      return release();
+    }
+    const [cursor, channelLanguage] = await Promise.all([
+      store.getDigestCursor(delivery.channel),
+      store.getLanguage(delivery.channel),
+    ]);
+    const digest = composeDigest({
+      library: deps.getLibrary(),
+      topics: subscription.topics,
+      cursor,
+      now: clock.now(),
+      lang: channelLanguage ?? subscription.lang,
+      visibility: 'public',
+    });
+    await store.recordAttempt(delivery.id, clock.now());
+
+    let failure: DeliveryError;
+    try {
+      const { messageId } = await publisher.publish(delivery.channel, digest.reply);
+      // Outside the catch: a failed confirm must never lead to publishing the digest again.
+      await confirm(deps, delivery, messageId, digest);
+      return 'sent';
+    } catch (error) {
+      if (error instanceof ConfirmError) throw error.cause;
+      failure =
+        error instanceof DeliveryError
+          ? error
+          : new DeliveryError('transient', String((error as Error)?.message));
+    }
+
+    if (failure.kind === 'gone') {
+      await store.disableChannel(delivery.channel, 'channel_gone', failure.message, clock.now());
+      return finish('failed', 'channel_gone', failure.message);
+    }
+    if (failure.kind === 'permanent') return finish('failed', 'permanent_error', failure.message);
+    if (failure.kind === 'rate_limited') {
+      if (++rateLimited > deps.retry.maxRateLimited)
+        return finish('failed', 'retries_exhausted', failure.message);
+    } else if (++transientFailures >= deps.retry.maxAttempts) {
+      return finish('failed', 'retries_exhausted', failure.message);
+    }
+    const delay = retryDelay(deps.retry, transientFailures || rateLimited, failure, deps.random);
+    if (failure.kind === 'rate_limited') limiter.penalize(delivery.channel, delay);
+    deps.logger.debug({ deliveryId: delivery.id, kind: failure.kind, delay }, 'digest retry scheduled');
+    try {
+      await deps.sleep(delay, signal);
+    } catch {
+      return release();
+    }
+  }
+}
+
+class ConfirmError extends Error {}
+
+async function confirm(
+  deps: DeliveryDependencies,
+  delivery: Delivery,
+  messageId: string,
+  digest: ReturnType<typeof composeDigest>,
+) {
+  try {
+    await deps.store.confirmDelivery(delivery.id, {
+      sentAt: deps.clock.now(),
+      messageId,
+      summary: digest.summary,
+      advance: digest.advance,
+      topics: digest.topics,
+    });
+  } catch (error) {
+    deps.logger.error(
+      { err: error, deliveryId: delivery.id, messageId },
+      'digest sent but not recorded; a restart may send it once more',
+    );
+    throw new ConfirmError('confirm failed', { cause: error });
+  }
+}

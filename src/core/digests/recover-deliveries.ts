@@ -1,0 +1,136 @@
+import type { Clock, Logger } from '../ports.ts';
+import { runsBetween } from './next-runs.ts';
+import { parseStoredSchedule } from './schedule.ts';
+import type { Delivery, Store, Subscription } from './store-port.ts';
+
+/** What recovery needs to decide, for each unfinished or missed slot, whether to send it. */
+export interface RecoveryOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** A slot later than this is recorded as skipped instead of being sent late. */
+  catchUpWindowMs: number;
+  /** A claim not renewed for this long belongs to a process that died. */
+  leaseMs: number;
+  /** Deliveries this process is working on: never taken over. */
+  isInFlight(deliveryId: number): boolean;
+  enqueue(delivery: Delivery): void;
+}
+
+// Slots older than a week are certainly beyond any sensible catch-up window: only counted.
+const MISSED_LOOKBACK_MS = 7 * 86_400_000;
+const MAX_MISSED_RECORDED = 200;
+
+/**
+ * Finishes what a crash or shutdown left in the ledger.
+ *
+ * Trade-off: a claim whose publish was attempted but never confirmed is ambiguous — the platform
+ * may or may not have posted it. We resend it once (at-least-once) rather than drop it
+ * (at-most-once), because a lost digest is silent while a duplicate is visible, and the window in
+ * which a duplicate can arise is the few milliseconds between the platform's answer and our
+ * commit. A second crash on the same delivery records it as failed instead of trying again, so
+ * the worst case is one duplicate. A claim with no attempt recorded was never sent and is simply
+ * sent; released claims (graceful shutdown) likewise.
+ */
+export async function recoverUnfinished(options: RecoveryOptions): Promise<void> {
+  const { store, clock } = options;
+  const now = clock.now();
+  for (const delivery of await store.listUnfinishedDeliveries()) {
+    if (options.isInFlight(delivery.id)) continue;
+    const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
+    if (delivery.state === 'released') {
+      if (late) await skipLate(options, delivery);
+      else await reclaimReleased(options, delivery);
+      continue;
+    }
+    const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
+    if (now.getTime() - claimedAt.getTime() < options.leaseMs) continue;
+    if (delivery.attempts > 0 && delivery.recoveries > 0) {
+      await store.finishDelivery(delivery.id, {
+        state: 'failed',
+        reason: 'unconfirmed_after_restart',
+        detail: `attempted ${delivery.attempts} times across restarts; not resent to avoid a duplicate`,
+        at: now,
+      });
+      continue;
+    }
+    if (!(await store.recoverClaim(delivery.id, claimedAt, now))) continue;
+    if (late) await skipLate(options, delivery);
+    else options.enqueue({ ...delivery, claimedAt: now, recoveries: delivery.recoveries + 1 });
+  }
+}
+
+async function skipLate(options: RecoveryOptions, delivery: Delivery) {
+  await options.store.finishDelivery(delivery.id, {
+    state: 'skipped',
+    reason: 'missed_beyond_window',
+    at: options.clock.now(),
+  });
+}
+
+async function reclaimReleased(options: RecoveryOptions, delivery: Delivery) {
+  const subscription = await options.store.getSubscription(delivery.subscriptionId);
+  if (!subscription) {
+    await options.store.finishDelivery(delivery.id, {
+      state: 'skipped',
+      reason: 'unsubscribed',
+      at: options.clock.now(),
+    });
+    return;
+  }
+  const claimed = await options.store.claimDelivery(subscription, delivery.scheduledAt, options.clock.now());
+  if (claimed) options.enqueue(claimed);
+}
+
+/**
+ * Slots that passed while nothing was running (no ledger row at all). The newest one inside the
+ * catch-up window is sent, once; older ones inside it are recorded as superseded, since a digest
+ * covers everything since the last one; anything older is recorded as skipped.
+ */
+export async function catchUpMissed(options: RecoveryOptions, subscription: Subscription): Promise<void> {
+  const { store, clock, logger } = options;
+  const parsed = parseStoredSchedule(subscription.schedule);
+  if (!parsed.ok) {
+    logger.error(
+      { subscriptionId: subscription.id, schedule: subscription.schedule },
+      'stored schedule unreadable',
+    );
+    return;
+  }
+  const now = clock.now();
+  const latest = (await store.latestScheduledAt(subscription.id))?.getTime() ?? 0;
+  const earliest = now.getTime() - MISSED_LOOKBACK_MS;
+  const after = new Date(Math.max(subscription.createdAt.getTime(), latest, earliest));
+  const { runs, dropped } = runsBetween(
+    parsed.schedule.fields,
+    subscription.timeZone,
+    after,
+    now,
+    MAX_MISSED_RECORDED,
+  );
+  if (dropped > 0 || (latest < earliest && subscription.createdAt.getTime() < earliest)) {
+    logger.warn(
+      {
+        subscriptionId: subscription.id,
+        since: new Date(Math.max(latest, subscription.createdAt.getTime())),
+      },
+      'digests were missed for more than a week; only the last week is itemised in the ledger',
+    );
+  }
+  const inWindow = runs.filter((run) => now.getTime() - run.getTime() <= options.catchUpWindowMs);
+  const newest = inWindow.at(-1);
+  for (const run of runs) {
+    if (run === newest) continue;
+    const reason = inWindow.includes(run) ? 'superseded' : 'missed_beyond_window';
+    await store.recordSkipped(
+      subscription,
+      run,
+      reason,
+      now,
+      newest && reason === 'superseded' ? newest.toISOString() : undefined,
+    );
+  }
+  if (!newest) return;
+  const claimed = await store.claimDelivery(subscription, newest, now);
+  if (claimed) options.enqueue(claimed);
+}

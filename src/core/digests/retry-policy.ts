@@ -1,0 +1,34 @@
+import type { DeliveryError } from '../ports.ts';
+
+/** How hard a delivery tries before it is recorded as failed. */
+export interface RetryPolicy {
+  /** Attempts in all for transient failures (timeouts, 5xx). */
+  maxAttempts: number;
+  /** 429s are the platform pacing us, not failing: they get a separate, larger allowance. */
+  maxRateLimited: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 6,
+  maxRateLimited: 30,
+  baseDelayMs: 2_000,
+  maxDelayMs: 120_000,
+};
+
+/**
+ * The wait before the next attempt: the platform's Retry-After when it gave one for a 429,
+ * otherwise exponential backoff with jitter (half fixed, half random) so a fan-out that failed
+ * together does not retry together; never shorter than a Retry-After.
+ */
+export function retryDelay(
+  policy: RetryPolicy,
+  failures: number,
+  error: DeliveryError,
+  random: () => number,
+) {
+  if (error.kind === 'rate_limited' && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, failures - 1));
+  return Math.max(error.retryAfterMs ?? 0, backoff / 2 + (random() * backoff) / 2);
+}
