@@ -95,7 +95,12 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 
   let port = options.port;
   if (socketMode) {
-    await app.start();
+    try {
+      await app.start();
+    } catch (error) {
+      await app.stop().catch(() => {});
+      throw new Error(`Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`);
+    }
   } else {
     const server = await app.start({ port: options.port, host: options.host ?? '0.0.0.0' });
     port = (server.address() as AddressInfo).port;
