@@ -37,7 +37,9 @@ describe('the architecture', () => {
   });
 
   it('keeps adapters apart: Slack and Discord never import each other', async () => {
-    expect(await offenders('adapters/slack', [[/from ['"][./]*\/discord\/|discord\.js/, 'imports Discord']])).toEqual([]);
+    expect(
+      await offenders('adapters/slack', [[/from ['"][./]*\/discord\/|discord\.js/, 'imports Discord']]),
+    ).toEqual([]);
     expect(
       await offenders('adapters/discord', [[/from ['"][./]*\/slack\/|@slack\//, 'imports Slack']]),
     ).toEqual([]);
