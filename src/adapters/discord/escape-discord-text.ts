@@ -29,6 +29,16 @@ export function escapeDiscordMarkdown(text: string): string {
 }
 
 /**
+ * Escapes a list marker at the very start of a piece of already-escaped text. A cut can turn the
+ * middle of a line ("… in 2024 - the council …") into the start of a new embed.
+ */
+export function escapeLeadingMarker(markdown: string): string {
+  return markdown.replace(/^([-+]|\d+\.)(?=\s|\\#|$)/, (marker: string) =>
+    marker.endsWith('.') ? `${marker.slice(0, -1)}\\.` : `\\${marker}`,
+  );
+}
+
+/**
  * A URL that can sit inside `[label](url)` without ending it early, or null when it is not an
  * http(s) URL. Discord only links http(s), and `)`, `<`, `>` or spaces would break the link.
  */

@@ -7,7 +7,7 @@ import type {
 import type { Reply } from '../../core/reply.ts';
 import { toButtonRows } from './discord-buttons.ts';
 import { discordMessages } from './discord-messages.ts';
-import { escapeDiscordMarkdown, sanitizeText } from './escape-discord-text.ts';
+import { escapeDiscordMarkdown, escapeLeadingMarker, sanitizeText } from './escape-discord-text.ts';
 import { renderReplyMarkdown } from './render-reply-markdown.ts';
 import { findCut, truncateDiscordText } from './split-discord-text.ts';
 
@@ -66,7 +66,7 @@ export function toDiscordMessages(
       if (embeds.length > 0 && cap < SMALLEST_PIECE) break;
       const cut = rest.length <= cap ? rest.length : findCut(rest, cap);
       const description = rest.slice(0, cut).trimEnd();
-      rest = rest.slice(cut).trimStart();
+      rest = escapeLeadingMarker(rest.slice(cut).trimStart());
       room -= description.length;
       embeds.push({
         color: EU_BLUE,

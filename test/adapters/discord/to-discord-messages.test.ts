@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiscordMessage } from '../../../src/adapters/discord/to-discord-messages.ts';
 import { EMBED_LIMITS, toDiscordMessages } from '../../../src/adapters/discord/to-discord-messages.ts';
@@ -286,5 +287,58 @@ describe('toDiscordMessages', () => {
     });
     const [message] = toDiscordMessages(reply);
     expect(message.components).toEqual([]);
+  });
+});
+
+describe('toDiscordMessages on arbitrary text', () => {
+  const risky = fc.constantFrom(
+    '@everyone',
+    '@HERE',
+    '<@123>',
+    '<@&456>',
+    '<#789>',
+    '[x](https://evil.example)',
+    '**',
+    '__',
+    '~~',
+    '||',
+    '`',
+    '> ',
+    '# ',
+    '- ',
+    '1. ',
+    '\\',
+    '\n',
+    ' ',
+    '。',
+    'word',
+    '\u202e',
+    '[1]',
+  );
+  const text = fc
+    .array(fc.oneof(risky, fc.string({ unit: 'grapheme', maxLength: 40 })), { maxLength: 300 })
+    .map((parts) => parts.join(''));
+  // A character preceded by an even number of backslashes is not escaped.
+  const unescaped = (pattern: string) => new RegExp(`(?:^|[^\\\\])(?:\\\\\\\\)*${pattern}`);
+
+  it('stays within limits and never lets a mention, a link or a list through', () => {
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 4 }), (title, summary, paragraphs) => {
+        const messages = toDiscordMessages(
+          makeReply({ title, summary, sections: [{ paragraphs, items: [{ text: summary }] }] }),
+        );
+        expectWithinLimits(messages);
+        for (const embed of messages.flatMap((message) => message.embeds)) {
+          for (const field of [embed.title ?? '', embed.description ?? '']) {
+            expect(field).not.toMatch(/@(everyone|here)/i);
+            expect(field).not.toMatch(unescaped('<'));
+            expect(field).not.toMatch(unescaped('\\]\\((?!https://ec\\.europa\\.eu/s1\\))'));
+            expect(field).not.toMatch(/^([-+]|\d+\.)\s/);
+            expect(field).not.toMatch(/[\u202a-\u202e]/);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
