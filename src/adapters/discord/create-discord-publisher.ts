@@ -31,7 +31,7 @@ export function createDiscordPublisher(rest: REST, logger: Logger): Publisher {
               channelId: channel.channelId,
               part: index + 2,
               parts: rest_.length + 1,
-              err: toDeliveryError(error),
+              failure: toDeliveryError(error).message,
             },
             'discord: part of a long message was not delivered',
           );

@@ -6,6 +6,7 @@ import { commandTextOf, QUERY_OPTION } from './command-definitions.ts';
 import { decodeButtonIntent } from './discord-buttons.ts';
 import { discordMessages, languageOf } from './discord-messages.ts';
 import { sanitizeText } from './escape-discord-text.ts';
+import { loggableError } from './loggable-error.ts';
 import { type AnswerableInteraction, sendReplyInTime } from './send-reply-in-time.ts';
 import { toDiscordMessages } from './to-discord-messages.ts';
 
@@ -34,7 +35,7 @@ export function createInteractionHandler(dependencies: InteractionDependencies) 
       }
     } catch (error) {
       dependencies.logger.error(
-        { err: error, interactionId: interaction.id, type: interaction.type },
+        { error: loggableError(error), interactionId: interaction.id, type: interaction.type },
         'discord: could not answer an interaction',
       );
       await apologise(interaction, dependencies.logger);
@@ -131,6 +132,9 @@ async function apologise(interaction: Interaction, logger: Logger): Promise<void
       await sendNotice(interaction, 'somethingWentWrong');
   } catch (error) {
     // Discord itself is failing or the 3-second window has passed: nothing more to tell the user.
-    logger.warn({ err: error, interactionId: interaction.id }, 'discord: could not send an apology');
+    logger.warn(
+      { error: loggableError(error), interactionId: interaction.id },
+      'discord: could not send an apology',
+    );
   }
 }

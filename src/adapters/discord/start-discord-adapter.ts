@@ -4,6 +4,7 @@ import type { Logger, Publisher } from '../../core/ports.ts';
 import { createDiscordPublisher } from './create-discord-publisher.ts';
 import { createDiscordClient } from './discord-client.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
+import { loggableError } from './loggable-error.ts';
 
 /** How to start the Discord adapter; `login: false` (tests) skips the gateway connection. */
 export interface DiscordAdapterOptions {
@@ -40,7 +41,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+  client.on(Events.Error, (error) => logger.error({ error: loggableError(error) }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord: client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) =>
     logger.warn({ shardId, code: event.code }, 'discord: gateway disconnected'),

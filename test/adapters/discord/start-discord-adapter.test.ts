@@ -224,6 +224,13 @@ describe('the Discord adapter, driven through the real discord.js client', () =>
     expect(next.data?.embeds?.[0]?.title).toBe('Artificial intelligence');
   });
 
+  it('asks for the Guilds intent only and keeps no users or members from interactions', () => {
+    expect(adapter.client.options.intents.toArray()).toEqual(['Guilds']);
+    expect(adapter.client.options.allowedMentions).toEqual({ parse: [] });
+    expect(adapter.client.users.cache.size).toBe(0);
+    expect(adapter.client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0)).toBe(0);
+  });
+
   it('sends allowed_mentions with no parse on every message it sent in this suite', () => {
     const messages = api.requests.filter(
       (request: RecordedRequest) =>
