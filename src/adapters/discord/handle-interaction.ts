@@ -8,6 +8,7 @@ import { discordMessages, languageOf } from './discord-messages.ts';
 import { sanitizeText } from './escape-discord-text.ts';
 import { loggableError } from './loggable-error.ts';
 import { type AnswerableInteraction, sendReplyInTime } from './send-reply-in-time.ts';
+import { truncateDiscordText } from './split-discord-text.ts';
 import { toDiscordMessages } from './to-discord-messages.ts';
 
 /** What the interaction handler needs. */
@@ -74,7 +75,7 @@ async function answerAutocomplete(
   await interaction.respond(
     choices
       .map((choice) => ({
-        name: sanitizeText(choice.name).slice(0, CHOICE_TEXT_MAX).trim(),
+        name: truncateDiscordText(sanitizeText(choice.name).trim(), CHOICE_TEXT_MAX),
         value: choice.value.slice(0, CHOICE_TEXT_MAX),
       }))
       .filter((choice) => choice.name && choice.value)

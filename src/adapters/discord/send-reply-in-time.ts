@@ -24,6 +24,9 @@ export async function sendReplyInTime(
   options: { share: boolean; logger: Logger; deferAfterMs?: number },
 ): Promise<void> {
   const started = performance.now();
+  // If the deferral itself fails, nobody awaits `produce` any more; its failure must not become
+  // an unhandled rejection that stops the process.
+  produce.catch(() => {});
   const ready = await settleWithin(produce, options.deferAfterMs ?? DEFER_AFTER_MS);
   if (ready) {
     const messages = toDiscordMessages(ready, options.share ? { ephemeral: false } : {});
