@@ -21,8 +21,8 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 
 /**
  * Answers `@eujp …`. In a thread under a briefing or digest the bot posted, a bare `sources`
- * means "this message's sources": the topic's full list from the core when there is one topic,
- * otherwise the sources the message itself cited (a digest spans several topics).
+ * means "this message's sources": the sources it cited when the bot still remembers them (a
+ * digest spans several topics), otherwise each of its topics' source lists from the core.
  */
 export async function answerMention(
   text: string,
@@ -32,22 +32,45 @@ export async function answerMention(
 ): Promise<Reply> {
   if (thread.rootTs && BARE_SOURCES.test(text)) {
     const ref = await deps.refs.recall(thread.channelId, thread.rootTs).catch(() => undefined);
-    if (ref?.topic) return askCore(deps.core, `sources ${ref.topic} lang=${ref.lang}`, context, deps.logger);
-    if (ref && ref.sources.length > 0) return sourcesOf(ref);
+    if (ref && ref.sources.length > 0 && ref.topics.length !== 1) return citedSources(ref);
+    if (ref && ref.topics.length > 0) {
+      const lang = ref.lang ? ` lang=${ref.lang}` : '';
+      const replies = await Promise.all(
+        ref.topics.map((topic) => askCore(deps.core, `sources ${topic}${lang}`, context, deps.logger)),
+      );
+      return combine(replies);
+    }
   }
   return askCore(deps.core, text, context, deps.logger);
 }
 
-function sourcesOf(ref: MessageRef): Reply {
+function citedSources(ref: MessageRef): Reply {
+  const lang = ref.lang ?? 'en';
   return {
     type: 'sources',
     topic: null,
-    title: ref.lang === 'ja' ? `出典: ${ref.title}` : `Sources: ${ref.title}`,
+    title: lang === 'ja' ? `出典: ${ref.title}` : `Sources: ${ref.title}`,
     sections: [],
     sources: ref.sources,
     suggestions: [],
     actions: [],
     visibility: 'public',
-    lang: ref.lang,
+    lang,
+  };
+}
+
+/** Several topics' source lists as one message, each under its topic's heading. */
+function combine(replies: Reply[]): Reply {
+  const [first] = replies;
+  if (!first || replies.length === 1) return first!;
+  return {
+    ...first,
+    topic: null,
+    title: first.lang === 'ja' ? '出典' : 'Sources',
+    sections: replies.flatMap((reply) =>
+      reply.sections.map((section, index) => (index === 0 ? { ...section, heading: reply.title } : section)),
+    ),
+    sources: [],
+    actions: [],
   };
 }

@@ -8,14 +8,17 @@ export interface MessageRef {
   ts: string;
   /** `message`: `ts` is the bot's own message; `thread`: the bot's latest answer under root `ts`. */
   via: 'message' | 'thread';
+  /** `digest` for digests, otherwise the command that produced the message. */
   command: string;
-  topic: TopicId | null;
+  topics: TopicId[];
   title: string;
-  lang: Language;
+  /** Unknown for refs read back from the store after a restart. */
+  lang?: Language;
+  /** The exact sources the message cited; empty for refs read back from the store. */
   sources: SourceRef[];
 }
 
-/** Where message refs live: in memory for now, the store's `message_refs` table later. */
+/** Where message refs live: memory, optionally written through to the store's `message_refs`. */
 export interface MessageRefs {
   remember(ref: MessageRef): Promise<void>;
   recall(channelId: string, ts: string): Promise<MessageRef | undefined>;
@@ -53,12 +56,15 @@ export function toMessageRef(
   command?: string,
   via: MessageRef['via'] = 'message',
 ): MessageRef {
+  const itemTopics = reply.sections.flatMap((section) =>
+    section.items.flatMap((item) => (item.topic ? [item.topic] : [])),
+  );
   return {
     channelId,
     ts,
     via,
-    command: command ?? reply.topic ?? reply.type,
-    topic: reply.topic,
+    command: command ?? (reply.type === 'digest' ? 'digest' : (reply.topic ?? reply.type)),
+    topics: reply.topic ? [reply.topic] : [...new Set(itemTopics)],
     title: reply.title,
     lang: reply.lang,
     sources: reply.sources,

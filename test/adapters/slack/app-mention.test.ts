@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStoreMessageRefs } from '../../../src/adapters/slack/create-store-message-refs.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { appMentionBody, slashCommandBody } from '../../fakes/slack-requests.ts';
 import { blocksOf, type SlackHarness, startSlackHarness } from './slack-harness.ts';
@@ -75,6 +76,25 @@ describe('@eujp mentions through Bolt', () => {
     const rendered = JSON.stringify(blocksOf(answer.params));
     expect(rendered).toContain('Sources: Weekly digest');
     expect(rendered).toContain('<https://example.org/b|Quantum letter>');
+  });
+
+  it("lists each topic's sources for a digest remembered only by the store (after a restart)", async () => {
+    await harness.stop();
+    const stored = {
+      platform: 'slack' as const,
+      channelId: 'C1',
+      messageId: '1600000000.000001',
+      kind: 'digest' as const,
+      topics: ['semiconductors' as const, 'quantum' as const],
+      command: null,
+    };
+    const store = { saveMessageRef: async () => {}, findMessageRef: async () => stored };
+    harness = await startSlackHarness({ messageRefs: createStoreMessageRefs(store) });
+    await mention('<@UBOT> sources', stored.messageId);
+    const answer = await harness.api.waitForCall('chat.postMessage');
+    const rendered = JSON.stringify(blocksOf(answer.params));
+    expect(rendered).toContain('Sources: Semiconductors');
+    expect(rendered).toContain('Sources: Quantum');
   });
 
   it('escapes injection attempts it echoes back', async () => {

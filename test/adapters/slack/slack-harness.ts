@@ -1,3 +1,4 @@
+import type { MessageRefs } from '../../../src/adapters/slack/message-refs.ts';
 import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.ts';
 import type { Core } from '../../../src/core/core.ts';
 import type { RequestContext } from '../../../src/core/ports.ts';
@@ -22,7 +23,12 @@ export interface SlackHarness {
 }
 
 export async function startSlackHarness(
-  options: { core?: Core; ackBudgetMs?: number; processBeforeResponse?: boolean } = {},
+  options: {
+    core?: Core;
+    ackBudgetMs?: number;
+    processBeforeResponse?: boolean;
+    messageRefs?: MessageRefs;
+  } = {},
 ): Promise<SlackHarness> {
   const api = await startFakeSlackApi();
   const inner = options.core ?? (await createTestCore());
@@ -45,6 +51,7 @@ export async function startSlackHarness(
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: options.processBeforeResponse ?? true,
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
+    ...(options.messageRefs ? { messageRefs: options.messageRefs } : {}),
   });
   const url = `http://127.0.0.1:${adapter.port}/slack/events`;
   return {

@@ -83,24 +83,3 @@ describe('the Slack publisher', () => {
     await expect(publisher.publish(channel, digest)).resolves.toEqual({ messageId: expect.any(String) });
   });
 });
-
-describe('the in-memory message refs', () => {
-  it('forgets the oldest message once full', async () => {
-    const refs = createMemoryMessageRefs(2);
-    const ref = (ts: string) => ({
-      channelId: 'C',
-      ts,
-      via: 'message' as const,
-      command: 'ai',
-      topic: 'ai' as const,
-      title: 'AI',
-      lang: 'en' as const,
-      sources: [],
-    });
-    await refs.remember(ref('1'));
-    await refs.remember(ref('2'));
-    await refs.remember(ref('3'));
-    expect(await refs.recall('C', '1')).toBeUndefined();
-    expect((await refs.recall('C', '3'))?.ts).toBe('3');
-  });
-});
