@@ -28,6 +28,8 @@ export interface FakePublisher extends Publisher {
   /** Requests refused with 429 because they broke a limit (not counting injected failures). */
   readonly rateLimitedCount: number;
   readonly held: HeldPublish[];
+  /** Every call to publish, whatever its outcome. */
+  readonly publishCalls: number;
   messagesTo(channelId: string): PublishedMessage[];
   /** The next `times` publishes to `channelId` (any channel when `*`) fail with `error`. */
   failNext(channelId: string, error: DeliveryError, times?: number): void;
@@ -35,7 +37,7 @@ export interface FakePublisher extends Publisher {
   removeChannel(channelId: string): void;
   /** After `count` more accepted messages, publishes hang: neither accepted nor refused. */
   holdAfter(count: number): void;
-  /** `acceptBeforeHold`: a held publish is recorded as posted first, as if we crashed after the platform's OK. */
+  /** `after_platform`: a held publish is recorded as posted first, as if we crashed after the platform's OK. */
   holdMode: 'before_platform' | 'after_platform';
 }
 
@@ -58,6 +60,7 @@ export function createFakePublisher(options: {
   const held: HeldPublish[] = [];
   let holdAfter = Number.POSITIVE_INFINITY;
   let rateLimitedCount = 0;
+  let publishCalls = 0;
   let nextId = 1;
 
   const keyOf = (rule: RateLimitRule, channel: ChannelRef) =>
@@ -84,6 +87,9 @@ export function createFakePublisher(options: {
     get rateLimitedCount() {
       return rateLimitedCount;
     },
+    get publishCalls() {
+      return publishCalls;
+    },
     messagesTo: (channelId) => byChannel.get(channelId) ?? [],
     failNext(channelId, error, times = 1) {
       failures.push({ channelId, error, times });
@@ -95,6 +101,7 @@ export function createFakePublisher(options: {
       holdAfter = messages.length + count;
     },
     async publish(channel, reply) {
+      publishCalls++;
       if (gone.has(channel.channelId)) throw new DeliveryError('gone', 'channel_not_found');
       const failure = failures.find(
         (f) => f.times > 0 && (f.channelId === '*' || f.channelId === channel.channelId),
