@@ -120,7 +120,9 @@ function renderItem(item: ReplyItem, cite: (escaped: string) => string, linkLabe
     const label = `*${slackLink(item.url, escapeSlackText(item.label))}*`;
     return `• ${date}${label} ${text}`.trimEnd();
   }
-  const link = toSafeSlackUrl(item.url) ? ` ${slackLink(item.url, linkLabel)}` : '';
+  const url = toSafeSlackUrl(item.url);
+  // A development usually cites the very page it links to: one link is enough.
+  const link = url && !text.includes(`<${url}|`) ? ` ${slackLink(item.url, linkLabel)}` : '';
   return `• ${date}${text}${link}`;
 }
 

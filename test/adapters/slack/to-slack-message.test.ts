@@ -118,6 +118,7 @@ describe('toSlackMessage', () => {
           items: [
             { date: '2024-04-30', text: 'Council meets in Tokyo [1]', url: 'https://example.org/council' },
             { date: '2023-07-03', label: 'Partnership', text: 'launched', url: 'https://example.org/launch' },
+            { date: '2023-07-01', text: 'Statement [1]', url: 'https://example.org/statement?a=1&b=2' },
           ],
         },
       ],
@@ -125,7 +126,8 @@ describe('toSlackMessage', () => {
     const texts = blocksOf(reply).map((block) => block.text?.text ?? '');
     expect(texts).toContain(
       '• `2024-04-30` Council meets in Tokyo <https://example.org/statement?a=1&amp;b=2|[1]> <https://example.org/council|source>\n' +
-        '• `2023-07-03` *<https://example.org/launch|Partnership>* launched',
+        '• `2023-07-03` *<https://example.org/launch|Partnership>* launched\n' +
+        '• `2023-07-01` Statement <https://example.org/statement?a=1&amp;b=2|[1]>',
     );
   });
 
