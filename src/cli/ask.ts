@@ -57,4 +57,3 @@ try {
   console.error(error.message);
   process.exitCode = 2;
 }
-

@@ -42,21 +42,33 @@ describe('the command grammar (DESIGN.md §4)', () => {
       timeZone: 'Asia/Tokyo',
       topicWords: ['semiconductors', 'quantum'],
     });
-    expect(parse('subscribe daily 08:30')).toEqual({ name: 'subscribe', schedule: { kind: 'daily', time: '08:30' }, topicWords: [] });
+    expect(parse('subscribe daily 08:30')).toEqual({
+      name: 'subscribe',
+      schedule: { kind: 'daily', time: '08:30' },
+      topicWords: [],
+    });
     expect(parse('subscribe cron "0 9 * * 1-5" ai')).toEqual({
       name: 'subscribe',
       schedule: { kind: 'cron', expression: '0 9 * * 1-5' },
       topicWords: ['ai'],
     });
-    expect(parse('subscribe cron “0 9 * * 1-5”')).toMatchObject({ schedule: { kind: 'cron', expression: '0 9 * * 1-5' } });
+    expect(parse('subscribe cron “0 9 * * 1-5”')).toMatchObject({
+      schedule: { kind: 'cron', expression: '0 9 * * 1-5' },
+    });
   });
 
-  it.each(['subscribe', 'subscribe hourly', 'subscribe daily', 'subscribe weekly mon', 'search', 'sources', 'unsubscribe two', 'language fr'])(
-    'answers %j with its usage instead of guessing',
-    (text) => {
-      expect(parse(text).name).toBe('usage');
-    },
-  );
+  it.each([
+    'subscribe',
+    'subscribe hourly',
+    'subscribe daily',
+    'subscribe weekly mon',
+    'search',
+    'sources',
+    'unsubscribe two',
+    'language fr',
+  ])('answers %j with its usage instead of guessing', (text) => {
+    expect(parse(text).name).toBe('usage');
+  });
 
   it('reads unsubscribe with a number, "all" or nothing', () => {
     expect(parse('unsubscribe 2')).toEqual({ name: 'unsubscribe', index: 2 });
@@ -84,7 +96,11 @@ describe('the command grammar (DESIGN.md §4)', () => {
 
 describe('preparing raw input', () => {
   it('takes out lang= wherever it stands', () => {
-    expect(prepareInput('semiconductors lang=ja')).toEqual({ kind: 'ok', text: 'semiconductors', explicitLanguage: 'ja' });
+    expect(prepareInput('semiconductors lang=ja')).toEqual({
+      kind: 'ok',
+      text: 'semiconductors',
+      explicitLanguage: 'ja',
+    });
     expect(prepareInput('lang=en 半導体')).toEqual({ kind: 'ok', text: '半導体', explicitLanguage: 'en' });
   });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTopicIndex, type TopicIndex } from '../../../src/core/topics/topic-index.ts';
+import { NON_MATCHING_QUERIES, RESOLUTION_QUERIES } from '../../fixtures/resolution-queries.ts';
 import { loadRealLibrary } from '../../support/test-core.ts';
 
 let index: TopicIndex;
@@ -13,85 +14,39 @@ const resolvesTo = (query: string) => {
 };
 
 describe('resolving what people type to a topic', () => {
-  it.each([
-    ['semiconductors', 'semiconductors'],
-    ['5g-6g', '5g-6g'],
-    ['digital-identity', 'digital-identity'],
-    ['data-flows', 'data-flows'],
-    ['partnership', 'partnership'],
-  ])('finds every topic by its id: %s', (query, topic) => {
+  const table = (kind: string) => RESOLUTION_QUERIES[kind]!.map(([query, topic]) => [query, topic] as const);
+
+  it.each(table('ids'))('finds every topic by its id: %s', (query, topic) => {
     expect(resolvesTo(query)).toBe(topic);
   });
 
-  it.each([
-    ['chips', 'semiconductors'],
-    ['HPC', 'hpc'],
-    ['supercomputers', 'hpc'],
-    ['B5G', '5g-6g'],
-    ['6G', '5g-6g'],
-    ['wireless', '5g-6g'],
-    ['eID', 'digital-identity'],
-    ['DFFT', 'data-flows'],
-    ['ai', 'ai'],
-    ['Artificial Intelligence', 'ai'],
-    ['cyber', 'cybersecurity'],
-  ])('understands abbreviations and plain words: %s → %s', (query, topic) => {
+  it.each(table('abbreviationsAndPlainWords'))(
+    'understands abbreviations and plain words: %s → %s',
+    (query, topic) => {
+      expect(resolvesTo(query)).toBe(topic);
+    },
+  );
+
+  it.each(table('japanese'))('understands Japanese terms: %s → %s', (query, topic) => {
     expect(resolvesTo(query)).toBe(topic);
   });
 
-  it.each([
-    ['半導体', 'semiconductors'],
-    ['量子', 'quantum'],
-    ['人工知能', 'ai'],
-  ])('understands Japanese terms: %s → %s', (query, topic) => {
+  it.each(table('normalisation'))(
+    'ignores case, full width, punctuation and plurals: %s → %s',
+    (query, topic) => {
+      expect(resolvesTo(query)).toBe(topic);
+    },
+  );
+
+  it.each(table('typos'))('tolerates small typos: %s → %s', (query, topic) => {
     expect(resolvesTo(query)).toBe(topic);
   });
 
-  it.each([
-    ['ＣＨＩＰＳ', 'semiconductors'],
-    ['ＨＰＣ', 'hpc'],
-    ['Semiconductors!', 'semiconductors'],
-    ['  quantum  ', 'quantum'],
-    ['chip', 'semiconductors'],
-    ['SUPERCOMPUTER', 'hpc'],
-  ])('ignores case, full width, punctuation and plurals: %s → %s', (query, topic) => {
+  it.each(table('phrases'))('falls back to full-text search for phrases: %s → %s', (query, topic) => {
     expect(resolvesTo(query)).toBe(topic);
   });
 
-  it.each([
-    ['semiconducters', 'semiconductors'],
-    ['semicondutors', 'semiconductors'],
-    ['quantun', 'quantum'],
-    ['qunatum', 'quantum'],
-    ['cybersecurty', 'cybersecurity'],
-    ['supercomputrs', 'hpc'],
-  ])('tolerates small typos: %s → %s', (query, topic) => {
-    expect(resolvesTo(query)).toBe(topic);
-  });
-
-  it.each([
-    ['semiconductor research programme', 'semiconductors'],
-    ['submarine cables', '5g-6g'],
-    ['data adequacy', 'data-flows'],
-    ['trust services wallet', 'digital-identity'],
-  ])('falls back to full-text search for phrases: %s → %s', (query, topic) => {
-    expect(resolvesTo(query)).toBe(topic);
-  });
-
-  it.each([
-    'pizza recipe',
-    'football scores',
-    'weather tomorrow',
-    'japan',
-    'the',
-    '!!!',
-    'xyz',
-    'hp',
-    'a',
-    'ai chips quantum cyber',
-    '<!channel>',
-    '@everyone',
-  ])('answers not_found rather than guessing for %j', (query) => {
+  it.each(NON_MATCHING_QUERIES)('answers not_found rather than guessing for %j', (query) => {
     expect(resolvesTo(query)).toBe('not_found');
   });
 
