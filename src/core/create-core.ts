@@ -2,6 +2,7 @@ import type { BriefingLibrary } from './briefings/briefing.ts';
 import { type ChannelSettings, createMemoryChannelSettings } from './channel-settings.ts';
 import { COMMAND_CATALOG } from './commands/command-catalog.ts';
 import { type CommandRequest, errorReply } from './commands/command-request.ts';
+import { completeCommand } from './commands/complete-command.ts';
 import { isManagementCommand, parseCommand } from './commands/parse-command.ts';
 import { MAX_INPUT_LENGTH, prepareInput } from './commands/prepare-input.ts';
 import { runCommand } from './commands/run-command.ts';
@@ -24,7 +25,6 @@ export interface CoreDependencies {
 }
 
 const AUTOCOMPLETE_LIMIT = 25;
-const CHOICE_TEXT_LIMIT = 100;
 
 /** The platform-neutral bot: one grammar, one reply model, for every adapter. */
 export function createCore(dependencies: CoreDependencies): Core {
@@ -72,14 +72,9 @@ export function createCore(dependencies: CoreDependencies): Core {
     options: { lang?: Language; limit?: number } = {},
   ): TopicChoice[] => {
     const library = dependencies.getLibrary();
-    const index = indexFor(library);
-    const prepared = prepareInput(partial.slice(0, MAX_INPUT_LENGTH));
-    const query = prepared.kind === 'ok' ? prepared.text : '';
-    const limit = Math.min(options.limit ?? AUTOCOMPLETE_LIMIT, AUTOCOMPLETE_LIMIT);
-    return index.suggest(query, limit).map((topic) => {
-      const briefing = library.briefings.get(topic)!;
-      const text = briefing.text[options.lang ?? 'en'] ?? briefing.text.en;
-      return { name: clip(`${text.title} — ${text.summary}`, CHOICE_TEXT_LIMIT), value: topic };
+    return completeCommand(indexFor(library), library, partial, {
+      lang: options.lang ?? 'en',
+      limit: Math.min(options.limit ?? AUTOCOMPLETE_LIMIT, AUTOCOMPLETE_LIMIT),
     });
   };
 
@@ -101,9 +96,4 @@ function memoizeIndex(): (library: BriefingLibrary) => TopicIndex {
     if (cached?.library !== library) cached = { library, index: createTopicIndex(library) };
     return cached.index;
   };
-}
-
-function clip(text: string, limit: number): string {
-  const characters = [...text];
-  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
 }

@@ -268,3 +268,14 @@ describe('autocomplete', () => {
     expect(core.autocomplete('半導', { lang: 'ja' })[0]?.name).toMatch(/^半導体/);
   });
 });
+
+describe('autocomplete after a command word', () => {
+  it('keeps the command so that picking a choice still runs it', () => {
+    expect(core.autocomplete('sources semi')[0]).toMatchObject({ value: 'sources semiconductors' });
+    expect(core.autocomplete('timeline 量')[0]?.value).toBe('timeline quantum');
+  });
+
+  it('completes free words of a plain query to a topic id', () => {
+    expect(core.autocomplete('digital id')[0]?.value).toBe('digital-identity');
+  });
+});
