@@ -54,3 +54,16 @@ export interface Publisher {
   /** Returns the platform's message id; throws DeliveryError on failure. */
   publish(channel: ChannelRef, reply: Reply): Promise<{ messageId: string }>;
 }
+
+/** The storage port and its records live with the digests feature that defines them. */
+export type {
+  CursorAdvance,
+  Delivery,
+  DeliveryReason,
+  DeliveryState,
+  DigestCursor,
+  MessageRef,
+  NewSubscription,
+  Store,
+  Subscription,
+} from './digests/store-port.ts';

@@ -137,6 +137,7 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   });
 
   let sweep: ReturnType<typeof setInterval> | undefined;
+  let started = false;
 
   const commands: DigestCommands = {
     ...subscriptionCommands,
@@ -166,6 +167,8 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     runSlot,
     idle: () => queue.idle(),
     async start() {
+      if (started) return;
+      started = true;
       const subscriptions = await store.listEnabledSubscriptions();
       // Timers first: a slot that falls during recovery is then fired by node-cron, and one
       // before the timers started is found by the catch-up below (claims are idempotent).

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger, Platform } from '../ports.ts';
 import type { DeliveryOutcome } from './deliver-digest.ts';
 import type { Sleep } from './sleep.ts';
@@ -36,6 +37,8 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const busy = new Set<string>();
   const known = new Set<number>();
   const controller = new AbortController();
+  // Every waiting worker listens on the one shutdown signal; more than Node's default ten is normal.
+  setMaxListeners(0, controller.signal);
   let idleWaiters: (() => void)[] = [];
   let active = 0;
   let stopped = false;
