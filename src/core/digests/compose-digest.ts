@@ -1,4 +1,5 @@
 import type { Briefing, BriefingLibrary, Development } from '../briefings/briefing.ts';
+import { formatDate } from '../i18n/format-date.ts';
 import type { Language, Reply, ReplyAction, ReplyItem, ReplySection } from '../reply.ts';
 import { TOPIC_IDS, type TopicId } from '../topics/topic-ids.ts';
 import { DIGEST_MESSAGES } from './digest-messages.ts';
@@ -87,7 +88,11 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     spotlight = pickSpotlight(topics, library, cursor?.digestCount ?? 0, lang);
     const last = cursor?.lastSentAt?.toISOString().slice(0, 10);
     sections.push({
-      paragraphs: [last ? words.nothingNewSince(last) : words.nothingNewFirst(FIRST_DIGEST_LOOKBACK_DAYS)],
+      paragraphs: [
+        last
+          ? words.nothingNewSince(formatDate(last, lang))
+          : words.nothingNewFirst(FIRST_DIGEST_LOOKBACK_DAYS),
+      ],
       items: [],
     });
     if (spotlight) sections.push(spotlight.section);

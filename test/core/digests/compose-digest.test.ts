@@ -91,7 +91,7 @@ describe('composing a digest', () => {
       cursor = cursorAfter(composed, cursor);
     }
     for (const reply of quiet) {
-      expect(reply.sections[0]?.paragraphs).toEqual(['Nothing new since the last digest (2025-05-20).']);
+      expect(reply.sections[0]?.paragraphs).toEqual(['Nothing new since the last digest (20 May 2025).']);
       expect(reply.sections).toHaveLength(2);
     }
     const spotlights = quiet.map((reply) => reply.sections[1]?.heading);

@@ -79,7 +79,7 @@ describe('delivering digests', () => {
     const [first, second] = slack.messagesTo('slack-1');
     expect(first?.reply.sections[0]?.heading).toBe('New in the last 30 days');
     expect(second?.reply.sections[0]?.paragraphs).toEqual([
-      'Nothing new since the last digest (2025-06-02).',
+      'Nothing new since the last digest (2 June 2025).',
     ]);
   });
 
