@@ -17,7 +17,7 @@ import {
 import { catchUpMissed, type RecoveryOptions, recoverUnfinished } from './recover-deliveries.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { type Sleep, sleepWithTimers } from './sleep.ts';
-import type { Store } from './store-port.ts';
+import type { Store, Subscription } from './store-port.ts';
 import { createSubscriptionCommands, requireChannel } from './subscription-commands.ts';
 import { SUBSCRIPTION_MESSAGES } from './subscription-messages.ts';
 import { resolveTimeZone } from './zoned-time.ts';
@@ -172,11 +172,22 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
       const subscriptions = await store.listEnabledSubscriptions();
       // Timers first: a slot that falls during recovery is then fired by node-cron, and one
       // before the timers started is found by the catch-up below (claims are idempotent).
+      // One unreadable row (a time zone a newer ICU dropped) must not hold up every other digest.
+      const guarded = async (subscription: Subscription, work: () => unknown) => {
+        try {
+          await work();
+        } catch (error) {
+          logger.error(
+            { err: error, subscriptionId: subscription.id },
+            'digest subscription could not be scheduled',
+          );
+        }
+      };
       if (deps.schedule !== false) {
-        for (const { cron, timeZone } of subscriptions) scheduler.ensure(cron, timeZone);
+        for (const s of subscriptions) await guarded(s, () => scheduler.ensure(s.cron, s.timeZone));
       }
       await recoverUnfinished(recovery);
-      for (const subscription of subscriptions) await catchUpMissed(recovery, subscription);
+      for (const s of subscriptions) await guarded(s, () => catchUpMissed(recovery, s));
       sweep = setInterval(
         () => {
           recoverUnfinished(recovery).catch((error: unknown) => {

@@ -4,7 +4,14 @@ import { type ChannelRef, DeliveryError } from '../../../src/core/ports.ts';
 import { createFakePublisher } from '../../fakes/fake-publisher.ts';
 import { createVirtualTime } from '../../fakes/virtual-time.ts';
 import { createTempDir } from './digest-fixtures.ts';
-import { channels, type Instance, MONDAY_SLOT, startInstance, subscribeAll } from './digest-harness.ts';
+import {
+  channels,
+  type Instance,
+  MONDAY_SLOT,
+  startInstance,
+  subscribeAll,
+  WEEKLY_TOKYO,
+} from './digest-harness.ts';
 
 const statusTexts = async (instance: Instance, channel: ChannelRef) => {
   const reply = await instance.service.commands.status({ channel, context: { channel }, lang: 'en' });
@@ -293,5 +300,21 @@ describe('delivering digests', () => {
     await time.run(instance.service.start().then(() => instance.service.idle()));
     expect(claimed).toBeDefined();
     expect(slack.messages).toHaveLength(0);
+  });
+
+  it('still catches up every other channel when one stored subscription can no longer be read', async () => {
+    const time = createVirtualTime('2025-06-02T01:00:00Z');
+    const slack = createFakePublisher({ platform: 'slack', clock: time.clock });
+    const instance = start(file, time, [slack]);
+    const [broken, fine] = channels('slack', 2);
+    const createdAt = new Date('2025-05-28T00:00:00Z');
+    await subscribeAll(instance.store, [broken!], {
+      createdAt,
+      schedule: { ...WEEKLY_TOKYO, timeZone: 'Gone/Zone' },
+    });
+    await subscribeAll(instance.store, [fine!], { createdAt });
+    await time.run(instance.service.start().then(() => instance.service.idle()));
+    expect(slack.messagesTo(fine!.channelId)).toHaveLength(1);
+    await time.run(instance.service.stop());
   });
 });
