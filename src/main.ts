@@ -1,12 +1,20 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
+import { createHealthRoutes } from './app/health-routes.ts';
+import { instrumentCore, instrumentPublisher } from './app/instrument.ts';
+import { createBotMetrics } from './app/metrics.ts';
+import { waitForShutdownSignal } from './app/run-until-signal.ts';
+import { startChatAdapters } from './app/start-chat-adapters.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { BriefingValidationError } from './core/briefings/briefing-problems.ts';
 import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
 import { createCore } from './core/create-core.ts';
+import { createDigestService } from './core/digests/create-digest-service.ts';
+import type { Platform, Publisher } from './core/ports.ts';
 import { createLogger } from './logging/create-logger.ts';
+import { openStore } from './storage/open-store.ts';
 
-// The composition root (`npm start`): config → content → core → storage → adapters.
+// The composition root (`npm start`): config → content → storage → digests → core → adapters.
 loadDotenv({ quiet: true });
 
 async function main(): Promise<number> {
@@ -15,23 +23,83 @@ async function main(): Promise<number> {
   const clock = { now: () => new Date() };
   const briefings = await createBriefingSource(config.briefingsDir, logger);
   const stopWatching = briefings.watch();
-  const core = createCore({ getLibrary: briefings.current, clock, logger });
+  const store = await openStore(config.database);
+  const metrics = createBotMetrics();
+  const health = createHealthRoutes(metrics);
+  const publishers = new Map<Platform, Publisher>();
+  const digests = createDigestService({
+    store,
+    getLibrary: briefings.current,
+    clock,
+    logger: logger.child({ component: 'digests' }),
+    publishers,
+    defaultTimeZone: config.timeZone,
+    catchUpWindowMs: config.catchUpWindowMs,
+  });
+  const core = instrumentCore(
+    createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),
+    metrics,
+  );
 
-  logger.info('no chat credentials configured: starting the console adapter');
-  await runConsoleAdapter({ core, input: process.stdin, output: process.stdout });
+  if (!config.slack && !config.discord) {
+    logger.info('no chat credentials configured: starting the console adapter');
+    await runConsoleAdapter({ core, input: process.stdin, output: process.stdout });
+    stopWatching();
+    await store.close();
+    return 0;
+  }
+
+  const adapters = await startChatAdapters({
+    config,
+    core,
+    store,
+    health,
+    loggerFor: (adapter) => logger.child({ adapter }),
+  });
+  for (const adapter of adapters.running) {
+    publishers.set(adapter.platform, instrumentPublisher(adapter.publisher, metrics));
+    health.setState(adapter.platform, { status: 'up' });
+  }
+  for (const failure of adapters.failed)
+    health.setState(failure.platform, { status: 'down', detail: failure.reason });
+  if (adapters.running.length === 0) {
+    logger.fatal('no chat adapter could start; see the errors above');
+    await store.close();
+    return 1;
+  }
+  // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
+  const ownHealthServer = publishers.has('slack') ? undefined : await health.listen(config.port);
+  health.setState('store', { status: 'up' });
+  await digests.start();
+  health.setState('digests', { status: 'up' });
+  logger.info({ adapters: adapters.running.map((adapter) => adapter.platform) }, 'eujp ready');
+
+  await waitForShutdownSignal(logger);
+  // Digests first, while the adapters can still publish: sends under way finish, the rest are
+  // released for the next start. Then the adapters stop taking commands, and the store closes.
+  await digests.stop();
+  await Promise.allSettled(adapters.running.map((adapter) => adapter.stop()));
+  await store.close();
+  await ownHealthServer?.close();
   stopWatching();
+  logger.info('stopped cleanly');
+  // Chat clients may keep idle sockets after stop(); everything is flushed and closed by now.
+  setImmediate(() => process.exit(0));
   return 0;
 }
 
 main().then(
   (code) => {
     process.exitCode = code;
+    // Chat clients may hold sockets open after stop(); everything is flushed and closed by now.
+    if (code !== 0 || process.env.SLACK_BOT_TOKEN || process.env.DISCORD_TOKEN)
+      setImmediate(() => process.exit(code));
   },
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof BriefingValidationError) {
       console.error(error.message);
     } else {
-      console.error('eujp could not start:', error);
+      console.error('eujp could not start:', error instanceof Error ? error.message : error);
     }
     process.exitCode = 1;
   },

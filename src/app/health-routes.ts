@@ -1,0 +1,66 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BotMetrics } from './metrics.ts';
+
+export type ComponentState = { status: 'starting' | 'up' | 'down'; detail?: string };
+
+/** `/healthz` and `/metrics`: served by Bolt's HTTP server when Slack runs, else by their own. */
+export interface HealthRoutes {
+  setState(component: string, state: ComponentState): void;
+  /** Routes in Bolt's `customRoutes` shape. */
+  boltRoutes(): Array<{
+    path: string;
+    method: string;
+    handler(req: IncomingMessage, res: ServerResponse): void;
+  }>;
+  /** A small server of its own, for when no Slack HTTP server is running. */
+  listen(port: number, host?: string): Promise<{ port: number; close(): Promise<void> }>;
+}
+
+export function createHealthRoutes(metrics: BotMetrics): HealthRoutes {
+  const components = new Map<string, ComponentState>();
+
+  const healthz = (_req: IncomingMessage, res: ServerResponse): void => {
+    const states = Object.fromEntries(components);
+    const healthy = [...components.values()].every((state) => state.status === 'up');
+    res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', components: states }));
+  };
+  const metricsRoute = (_req: IncomingMessage, res: ServerResponse): void => {
+    metrics.registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      },
+      () => {
+        res.writeHead(500).end();
+      },
+    );
+  };
+  const routes = [
+    { path: '/healthz', method: 'GET', handler: healthz },
+    { path: '/metrics', method: 'GET', handler: metricsRoute },
+  ];
+
+  return {
+    setState: (component, state) => components.set(component, state),
+    boltRoutes: () => routes,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        const server: Server = createServer((req, res) => {
+          const route = routes.find(
+            (candidate) => candidate.path === req.url?.split('?')[0] && candidate.method === req.method,
+          );
+          if (route) route.handler(req, res);
+          else res.writeHead(404).end();
+        });
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          resolve({
+            port: (server.address() as AddressInfo).port,
+            close: () => new Promise<void>((done) => server.close(() => done())),
+          });
+        });
+      }),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Config } from '../config.ts';
+import type { Core } from '../core/core.ts';
+import type { Store } from '../core/digests/store-port.ts';
+import type { Logger, Platform, Publisher } from '../core/ports.ts';
+import type { HealthRoutes } from './health-routes.ts';
+
+/** A chat adapter that started, with its publisher for digests and how to stop it. */
+export interface RunningAdapter {
+  platform: Exclude<Platform, 'console'>;
+  publisher: Publisher;
+  stop(): Promise<void>;
+}
+
+export interface AdapterStartReport {
+  running: RunningAdapter[];
+  /** Adapters that were configured but could not start, with the reason (issue 6). */
+  failed: Array<{ platform: Exclude<Platform, 'console'>; reason: string }>;
+}
+
+/**
+ * Starts every configured chat adapter. Each is imported only when configured (a Slack-only
+ * bot never loads discord.js, which keeps memory down), and one failing to start (a bad
+ * token) is logged and reported without stopping the others.
+ */
+export async function startChatAdapters(options: {
+  config: Config;
+  core: Core;
+  store: Store;
+  /** A logger per adapter, so every line says which adapter it is about. */
+  loggerFor: (adapter: string) => Logger;
+  health: HealthRoutes;
+}): Promise<AdapterStartReport> {
+  const { config, core, store, loggerFor, health } = options;
+  const logger = loggerFor('main');
+  const starters: Array<[RunningAdapter['platform'], () => Promise<RunningAdapter>]> = [];
+  if (config.slack) {
+    const slack = config.slack;
+    starters.push([
+      'slack',
+      async () => {
+        const { startSlackAdapter } = await import('../adapters/slack/start-slack-adapter.ts');
+        const { createStoreMessageRefs } = await import('../adapters/slack/create-store-message-refs.ts');
+        const adapter = await startSlackAdapter({
+          ...slack,
+          port: config.port,
+          core,
+          logger: loggerFor('slack'),
+          customRoutes: health.boltRoutes(),
+          messageRefs: createStoreMessageRefs(store),
+        });
+        return { platform: 'slack', publisher: adapter.publisher, stop: adapter.stop };
+      },
+    ]);
+  }
+  if (config.discord) {
+    const discord = config.discord;
+    starters.push([
+      'discord',
+      async () => {
+        const { startDiscordAdapter } = await import('../adapters/discord/start-discord-adapter.ts');
+        const adapter = await startDiscordAdapter({ ...discord, core, logger: loggerFor('discord') });
+        return { platform: 'discord', publisher: adapter.publisher, stop: adapter.stop };
+      },
+    ]);
+  }
+
+  const report: AdapterStartReport = { running: [], failed: [] };
+  await Promise.all(
+    starters.map(async ([platform, start]) => {
+      try {
+        report.running.push(await start());
+        logger.info({ adapter: platform }, `${platform} adapter started`);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        report.failed.push({ platform, reason });
+        logger.error({ adapter: platform, err: error }, `${platform} adapter failed to start: ${reason}`);
+      }
+    }),
+  );
+  return report;
+}
