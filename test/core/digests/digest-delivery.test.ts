@@ -317,4 +317,21 @@ describe('delivering digests', () => {
     expect(slack.messagesTo(fine!.channelId)).toHaveLength(1);
     await time.run(instance.service.stop());
   });
+
+  it('lets a publish already under way finish during a graceful shutdown, and records it as sent', async () => {
+    const time = createVirtualTime('2025-06-02T00:00:01Z');
+    const slack = createFakePublisher({ platform: 'slack', clock: time.clock });
+    const instance = start(file, time, [slack]);
+    const [channel] = channels('slack', 1);
+    await subscribeAll(instance.store, [channel!]);
+    slack.holdAfter(0);
+    void instance.service.runSlot('0 9 * * 1', 'Asia/Tokyo', MONDAY_SLOT);
+    await time.runUntil(() => slack.held.length === 1);
+    const stopping = instance.service.stop();
+    slack.held[0]?.accept(); // Slack answers while the bot waits out its grace period
+    await time.run(stopping);
+    const [row] = await instance.store.listChannelDeliveries(channel!, 1);
+    expect(row?.state).toBe('sent');
+    expect(slack.messagesTo(channel!.channelId)).toHaveLength(1);
+  });
 });
