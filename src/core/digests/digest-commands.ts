@@ -1,5 +1,5 @@
-import type { Language, Reply } from '../reply.ts';
 import type { ChannelRef, RequestContext } from '../ports.ts';
+import type { Language, Reply } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
 
 /** A schedule as typed by the user; the digests module validates and explains it. */
@@ -21,7 +21,12 @@ interface ChannelRequest {
  */
 export interface DigestCommands {
   /** `digest [topics…]`: the digest this channel would get now (all topics when none given). */
-  preview(request: { channel?: ChannelRef; context: RequestContext; lang: Language; topics: TopicId[] }): Promise<Reply>;
+  preview(request: {
+    channel?: ChannelRef;
+    context: RequestContext;
+    lang: Language;
+    topics: TopicId[];
+  }): Promise<Reply>;
   subscribe(
     request: ChannelRequest & { schedule: ScheduleSpec; timeZone?: string; topics: TopicId[] },
   ): Promise<Reply>;
