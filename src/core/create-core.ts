@@ -1,6 +1,12 @@
 import type { BriefingLibrary } from './briefings/briefing.ts';
 import { type ChannelSettings, createMemoryChannelSettings } from './channel-settings.ts';
 import { COMMAND_CATALOG } from './commands/command-catalog.ts';
+import {
+  type CommandRateLimits,
+  createCommandRateLimiter,
+  DEFAULT_COMMAND_RATE_LIMITS,
+  rateLimitedReply,
+} from './commands/command-rate-limiter.ts';
 import { type CommandRequest, errorReply } from './commands/command-request.ts';
 import { completeCommand } from './commands/complete-command.ts';
 import { isManagementCommand, parseCommand } from './commands/parse-command.ts';
@@ -20,6 +26,8 @@ export interface CoreDependencies {
   getLibrary: () => BriefingLibrary;
   digests?: DigestCommands;
   settings?: ChannelSettings;
+  /** Commands per user and per channel; `false` turns limiting off (benchmarks, trusted tools). */
+  rateLimits?: Partial<CommandRateLimits> | false;
   clock: Clock;
   logger: Logger;
 }
@@ -30,6 +38,11 @@ const AUTOCOMPLETE_LIMIT = 25;
 export function createCore(dependencies: CoreDependencies): Core {
   const settings = dependencies.settings ?? createMemoryChannelSettings();
   const indexFor = memoizeIndex();
+  const limits = dependencies.rateLimits;
+  const rateLimiter =
+    limits === false
+      ? undefined
+      : createCommandRateLimiter({ ...DEFAULT_COMMAND_RATE_LIMITS, ...limits }, dependencies.clock);
 
   const languageFor = async (context: RequestContext, explicit?: Language): Promise<Language> => {
     if (explicit) return explicit;
@@ -46,6 +59,15 @@ export function createCore(dependencies: CoreDependencies): Core {
     const prepared = prepareInput(text);
     const lang = await languageFor(context, prepared.kind === 'ok' ? prepared.explicitLanguage : undefined);
     const messages = CORE_MESSAGES[lang];
+    const allowance = rateLimiter?.take(context);
+    if (allowance && !allowance.allowed) {
+      if (allowance.startsIncident)
+        dependencies.logger.warn(
+          { scope: allowance.scope, channel: context.channel, userId: context.userId },
+          'commands rate-limited',
+        );
+      return rateLimitedReply(allowance, lang);
+    }
     if (prepared.kind === 'too_long')
       return errorReply({ lang, messages }, messages.tooLong(MAX_INPUT_LENGTH));
     const library = dependencies.getLibrary();

@@ -27,6 +27,8 @@ export interface CoreMessages {
   usage(usage: string): string;
   errorTitle: string;
   genericError: string;
+  rateLimitedTitle: string;
+  rateLimited(scope: 'user' | 'channel', seconds: number): string;
   needsChannel: string;
   digestsUnavailable: string;
   notAllowedToManage: string;
@@ -71,6 +73,9 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `Usage: ${usage}`,
     errorTitle: 'Cannot do that',
     genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    rateLimitedTitle: 'One moment, please',
+    rateLimited: (scope, seconds) =>
+      `${scope === 'user' ? 'You are sending commands faster than I can keep up with' : 'This channel is sending a lot of commands right now'}. Please try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
     needsChannel: 'Digests belong to a chat channel: use this command in a Slack or Discord channel.',
     digestsUnavailable: 'Scheduled digests are not available in this installation yet.',
     notAllowedToManage: 'Only members who can manage this channel (Manage Channels) can change its digests.',
@@ -114,6 +119,9 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `使い方：${usage}`,
     errorTitle: '実行できません',
     genericError: '申し訳ありません。内部でエラーが発生しました。しばらくしてからもう一度お試しください。',
+    rateLimitedTitle: '少々お待ちください',
+    rateLimited: (scope, seconds) =>
+      `${scope === 'user' ? 'コマンドの送信間隔が短すぎます' : 'このチャンネルでは現在コマンドが集中しています'}。${seconds}秒ほどしてからもう一度お試しください。`,
     needsChannel:
       'ダイジェストはチャットのチャンネルごとの設定です。SlackまたはDiscordのチャンネルで実行してください。',
     digestsUnavailable: '定期ダイジェストはこの環境ではまだ利用できません。',
