@@ -1,6 +1,7 @@
 import type { ChannelRef, Platform } from '../ports.ts';
 import type { Language } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
+import type { WorkspaceInstallations } from '../workspace-installations.ts';
 
 /** A channel's standing order for digests. */
 export interface Subscription {
@@ -85,9 +86,10 @@ export interface MessageRef {
 
 /**
  * The storage port. Every method is async so a networked backend (Postgres, issue 8) can
- * implement it unchanged; SQLite is the embedded default.
+ * implement it unchanged; SQLite is the embedded default. Installations (Slack OAuth) live in the
+ * same store so an uninstall removes them together with the workspace's subscriptions.
  */
-export interface Store {
+export interface Store extends WorkspaceInstallations {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;

@@ -6,6 +6,7 @@ import type { ChannelRef } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { createSqliteInstallations } from './sqlite-installations.ts';
 import {
   type CursorRow,
   type DeliveryRow,
@@ -159,6 +160,7 @@ export function createSqliteStore(path: string): Store {
   });
 
   return {
+    ...createSqliteInstallations(db),
     async addSubscription(subscription: NewSubscription) {
       const row = statements.insertSubscription.get({
         ...channelParams(subscription.channel),

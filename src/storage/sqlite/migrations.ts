@@ -88,4 +88,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'workspace installations',
+    sql: `
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        team_id TEXT,
+        enterprise_id TEXT,
+        is_enterprise_install INTEGER NOT NULL,
+        installation TEXT NOT NULL,
+        installed_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
+      CREATE INDEX subscriptions_by_workspace ON subscriptions (platform, workspace_id);
+      CREATE INDEX deliveries_by_workspace ON deliveries (platform, workspace_id);
+    `,
+  },
 ];
