@@ -50,7 +50,15 @@ function snowflake(): string {
   return nextSnowflake.toString();
 }
 
-export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
+/** Options for running the fake behind a real `client.login()` (the default serves neither). */
+export interface FakeDiscordApiOptions {
+  /** Answer `GET /gateway/bot` with this websocket URL, e.g. a fake gateway's. */
+  gatewayUrl?: string;
+  /** The only bot token accepted: other `Authorization` headers, or none on `/gateway/bot`, get 401. */
+  botToken?: string;
+}
+
+export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): Promise<FakeDiscordApi> {
   const requests: RecordedRequest[] = [];
   const failures: InjectedFailure[] = [];
   const unknownChannels = new Set<string>();
@@ -73,13 +81,20 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     requests.push(recorded);
     for (const wake of waiters) wake();
 
+    if (options.botToken !== undefined && !authorized(recorded, options.botToken)) {
+      json(response, 401, { message: '401: Unauthorized', code: 0 });
+      return;
+    }
     const failure = takeFailure(failures, recorded);
     if (failure) {
       if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
       if (!response.destroyed) answerFailure(response, failure);
       return;
     }
-    const { status, body } = answer(recorded, { unknownChannels, forbiddenChannels });
+    const { status, body } =
+      method === 'GET' && recorded.path === GATEWAY_BOT && options.gatewayUrl
+        ? { status: 200, body: gatewayBot(options.gatewayUrl) }
+        : answer(recorded, { unknownChannels, forbiddenChannels });
     if (body === undefined) response.writeHead(status).end();
     else json(response, status, body);
   });
@@ -124,6 +139,24 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+const GATEWAY_BOT = '/gateway/bot';
+
+// Interaction callbacks and webhooks carry no Authorization header; anything that does, and
+// the gateway lookup that starts every login, must carry the bot's own token.
+function authorized(request: RecordedRequest, botToken: string): boolean {
+  const header = request.headers.authorization;
+  if (header === undefined && request.path !== GATEWAY_BOT) return true;
+  return header === `Bot ${botToken}`;
+}
+
+function gatewayBot(url: string): Record<string, unknown> {
+  return {
+    url,
+    shards: 1,
+    session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
   };
 }
 
