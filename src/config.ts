@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** The validated configuration; entry points build it once from the environment. */
 export interface Config {
-  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  /** Either one workspace's `botToken`, or `oauth` for installs into any number of workspaces. */
+  slack?: {
+    botToken?: string;
+    signingSecret: string;
+    appToken?: string;
+    apiUrl?: string;
+    oauth?: SlackOAuthConfig;
+  };
   discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
   port: number;
   database: string;
@@ -10,6 +17,14 @@ export interface Config {
   briefingsDir: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   catchUpWindowMs: number;
+}
+
+/** Slack distribution (issue 8): Bolt's install flow, each workspace's token kept in the store. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter against CSRF. */
+  stateSecret: string;
 }
 
 /** Invalid configuration: the message names every variable at fault. */
@@ -41,6 +56,9 @@ const environmentSchema = z.object({
     'must start with xapp-',
   ),
   SLACK_API_URL: optionalUrl,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText.refine(
     (value) => value === undefined || /^\d{17,20}$/.test(value),
@@ -77,19 +95,38 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
   }
   const env = parsed.data;
+  const oauth = SLACK_OAUTH.some((name) => env[name] !== undefined);
   const problems = [
-    ...requireTogether(env, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'the Slack adapter'),
+    ...(oauth
+      ? requireTogether(env, [...SLACK_OAUTH, 'SLACK_SIGNING_SECRET'], 'Slack OAuth installs')
+      : requireTogether(env, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'the Slack adapter')),
     ...requireTogether(env, ['DISCORD_TOKEN', 'DISCORD_APP_ID'], 'the Discord adapter'),
   ];
-  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
-    problems.push('SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set');
+  // Bolt refuses both at once; saying which to drop is kinder than its stack trace.
+  if (oauth && env.SLACK_BOT_TOKEN)
+    problems.push(
+      'SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID (each installed workspace gets its own token)',
+    );
+  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN && !oauth)
+    problems.push(
+      'SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set (or SLACK_CLIENT_ID for OAuth installs)',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
-    ...(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+    ...((env.SLACK_BOT_TOKEN || oauth) && env.SLACK_SIGNING_SECRET
       ? {
           slack: {
-            botToken: env.SLACK_BOT_TOKEN,
+            ...(env.SLACK_BOT_TOKEN ? { botToken: env.SLACK_BOT_TOKEN } : {}),
+            ...(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
+              ? {
+                  oauth: {
+                    clientId: env.SLACK_CLIENT_ID,
+                    clientSecret: env.SLACK_CLIENT_SECRET,
+                    stateSecret: env.SLACK_STATE_SECRET,
+                  },
+                }
+              : {}),
             signingSecret: env.SLACK_SIGNING_SECRET,
             ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
             ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
@@ -114,6 +151,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     catchUpWindowMs: env.EUJP_CATCH_UP_HOURS * 3_600_000,
   };
 }
+
+const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 // A half-configured adapter is a mistake worth stopping for, not a reason to run without it.
 function requireTogether(env: Record<string, unknown>, names: readonly string[], what: string): string[] {

@@ -40,8 +40,11 @@ export async function startChatAdapters(options: {
       async () => {
         const { startSlackAdapter } = await import('../adapters/slack/start-slack-adapter.ts');
         const { createStoreMessageRefs } = await import('../adapters/slack/create-store-message-refs.ts');
+        const { oauth, ...credentials } = slack;
         const adapter = await startSlackAdapter({
-          ...slack,
+          ...credentials,
+          // OAuth installs live in the store, next to the subscriptions an uninstall removes.
+          ...(oauth ? { oauth: { ...oauth, installations: store } } : {}),
           port: config.port,
           core,
           logger: loggerFor('slack'),

@@ -35,10 +35,16 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
+/**
+ * Answers a call before the built-in answers do (e.g. `oauth.v2.access`, or `auth.test` per
+ * token); undefined falls through to them.
+ */
+export type FakeSlackAnswer = (call: RecordedCall) => Record<string, unknown> | undefined;
+
 export const FAKE_BOT_USER_ID = 'UBOT';
 const WAIT_LIMIT_MS = 5000;
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = {}): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const failures = new Map<string, FakeFailure[]>();
@@ -59,7 +65,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const params = parseParams(raw, req.headers['content-type']);
-    calls.push({ method, params, authorization: req.headers.authorization });
+    const call = { method, params, authorization: req.headers.authorization };
+    calls.push(call);
     notify();
     const failure = failures.get(method)?.shift();
     res.setHeader('content-type', 'application/json');
@@ -72,7 +79,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       res.writeHead(200).end(JSON.stringify({ ok: false, error: failure.error }));
       return;
     }
-    res.writeHead(200).end(JSON.stringify(answer(method, params, () => formatTs(nextTs++))));
+    const body = options.answer?.(call) ?? answer(method, params, () => formatTs(nextTs++));
+    res.writeHead(200).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

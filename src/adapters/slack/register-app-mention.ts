@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { answerMention, stripBotMention } from './answer-mention.ts';
 import { toMessageRef } from './message-refs.ts';
 import { type SlackHandlerDeps, slackRequestContext } from './slack-handler-deps.ts';
+import { requestWorkspaceId } from './slack-workspace-id.ts';
 import { toSlackMessage } from './to-slack-message.ts';
 
 /**
@@ -12,7 +13,8 @@ export function registerAppMention(app: App, deps: SlackHandlerDeps): void {
   app.event('app_mention', async ({ event, context, client }) => {
     const rootTs = event.thread_ts ?? event.ts;
     const text = stripBotMention(event.text, context.botUserId);
-    const request = slackRequestContext(event.channel, event.team ?? context.teamId, event.user);
+    const workspaceId = requestWorkspaceId(context, event.team ?? context.teamId);
+    const request = slackRequestContext(event.channel, workspaceId, event.user);
     const reply = await answerMention(
       text,
       { channelId: event.channel, ...(event.thread_ts ? { rootTs: event.thread_ts } : {}) },

@@ -3,6 +3,7 @@ import type { Reply } from '../../core/reply.ts';
 import { askCore } from './ask-core.ts';
 import { toMessageRef } from './message-refs.ts';
 import { type SlackHandlerDeps, slackRequestContext, toSlackResponse } from './slack-handler-deps.ts';
+import { requestWorkspaceId, type SlackScope } from './slack-workspace-id.ts';
 import { SLACK_ACTION_PREFIX, toSlackMessage } from './to-slack-message.ts';
 
 const commandButton = {
@@ -21,56 +22,64 @@ const shareButton = {
  * never rewrites a public message everyone else is reading.
  */
 export function registerButtonActions(app: App, deps: SlackHandlerDeps): void {
-  app.action<BlockAction<ButtonAction>>(commandButton, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>(commandButton, async ({ ack, action, body, respond, context }) => {
     await ack();
-    const reply = await askCore(deps.core, action.value ?? '', contextOf(body), deps.logger);
+    const reply = await askCore(deps.core, action.value ?? '', contextOf(body, context), deps.logger);
     await respond({ ...toSlackResponse({ ...reply, visibility: 'private' }), replace_original: false }).catch(
       (error: unknown) => deps.logger.warn({ err: error }, 'slack: button reply failed'),
     );
   });
 
-  app.action<BlockAction<ButtonAction>>(shareButton, async ({ ack, action, body, respond, client }) => {
-    await ack();
-    const command = action.value ?? '';
-    const reply = await askCore(deps.core, command, contextOf(body), deps.logger);
-    if (!isShareable(reply)) {
-      await respond({ ...toSlackResponse(reply), replace_original: false }).catch(() => {});
-      return;
-    }
-    const shared: Reply = { ...reply, visibility: 'public' };
-    const message = toSlackMessage(shared, { sharedBy: body.user.name ?? body.user.username });
-    const channelId = body.channel?.id;
-    try {
-      // chat.postMessage gives us the ts, so `@eujp sources` in the shared message's thread works.
-      if (!channelId) throw new Error('no channel in payload');
-      const result = await client.chat.postMessage({
-        channel: channelId,
-        ...message,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      if (result.ts)
-        await deps.refs.remember(toMessageRef(channelId, result.ts, shared, command)).catch(() => {});
-    } catch (error) {
-      // Private channels and DMs the bot is not in refuse chat.postMessage; response_url still posts.
-      deps.logger.info({ err: error, channel: channelId }, 'slack: share falls back to response_url');
-      const fallback: RespondArguments = { ...message, response_type: 'in_channel', replace_original: false };
-      const posted = await respond(fallback).then(
-        () => true,
-        (respondError: unknown) => {
-          deps.logger.warn({ err: respondError, channel: channelId }, 'slack: share failed');
-          return false;
-        },
-      );
-      if (!posted) return;
-    }
-    // The private copy would now be a duplicate of what the whole channel sees.
-    if (body.container?.is_ephemeral) await respond({ delete_original: true }).catch(() => {});
-  });
+  app.action<BlockAction<ButtonAction>>(
+    shareButton,
+    async ({ ack, action, body, respond, client, context }) => {
+      await ack();
+      const command = action.value ?? '';
+      const reply = await askCore(deps.core, command, contextOf(body, context), deps.logger);
+      if (!isShareable(reply)) {
+        await respond({ ...toSlackResponse(reply), replace_original: false }).catch(() => {});
+        return;
+      }
+      const shared: Reply = { ...reply, visibility: 'public' };
+      const message = toSlackMessage(shared, { sharedBy: body.user.name ?? body.user.username });
+      const channelId = body.channel?.id;
+      try {
+        // chat.postMessage gives us the ts, so `@eujp sources` in the shared message's thread works.
+        if (!channelId) throw new Error('no channel in payload');
+        const result = await client.chat.postMessage({
+          channel: channelId,
+          ...message,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (result.ts)
+          await deps.refs.remember(toMessageRef(channelId, result.ts, shared, command)).catch(() => {});
+      } catch (error) {
+        // Private channels and DMs the bot is not in refuse chat.postMessage; response_url still posts.
+        deps.logger.info({ err: error, channel: channelId }, 'slack: share falls back to response_url');
+        const fallback: RespondArguments = {
+          ...message,
+          response_type: 'in_channel',
+          replace_original: false,
+        };
+        const posted = await respond(fallback).then(
+          () => true,
+          (respondError: unknown) => {
+            deps.logger.warn({ err: respondError, channel: channelId }, 'slack: share failed');
+            return false;
+          },
+        );
+        if (!posted) return;
+      }
+      // The private copy would now be a duplicate of what the whole channel sees.
+      if (body.container?.is_ephemeral) await respond({ delete_original: true }).catch(() => {});
+    },
+  );
 }
 
-function contextOf(body: BlockAction) {
-  return slackRequestContext(body.channel?.id, body.team?.id ?? body.user.team_id, body.user.id);
+function contextOf(body: BlockAction, scope: SlackScope) {
+  const workspaceId = requestWorkspaceId(scope, body.team?.id ?? body.user.team_id);
+  return slackRequestContext(body.channel?.id, workspaceId, body.user.id);
 }
 
 /** Errors and "no such topic" stay private: nobody wants those posted to the whole channel. */

@@ -3,6 +3,7 @@ import type { Reply } from '../../core/reply.ts';
 import { askCore } from './ask-core.ts';
 import { unescapeSlackText } from './escape-slack-text.ts';
 import { type SlackHandlerDeps, slackRequestContext, toSlackResponse } from './slack-handler-deps.ts';
+import { requestWorkspaceId } from './slack-workspace-id.ts';
 
 export const SLACK_COMMAND = '/eujp';
 
@@ -13,8 +14,9 @@ export const SLACK_COMMAND = '/eujp';
  * once `ackBudgetMs` has passed, well inside Slack's 3 s, and the reply follows via response_url.
  */
 export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
-  app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
-    const context = slackRequestContext(command.channel_id, command.team_id, command.user_id);
+  app.command(SLACK_COMMAND, async ({ command, ack, respond, context: bolt }) => {
+    const workspaceId = requestWorkspaceId(bolt, command.team_id);
+    const context = slackRequestContext(command.channel_id, workspaceId, command.user_id);
     const answer = askCore(deps.core, unescapeSlackText(command.text ?? ''), context, deps.logger);
     const early = deps.ackBudgetMs > 0 ? await settleWithin(answer, deps.ackBudgetMs) : undefined;
     if (early) {

@@ -1,17 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import type { Core } from '../../core/core.ts';
-import type { Logger, Publisher } from '../../core/ports.ts';
+import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
+import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
 import { createMemoryMessageRefs, type MessageRefs } from './message-refs.ts';
 import { registerAppMention } from './register-app-mention.ts';
 import { registerButtonActions } from './register-button-actions.ts';
 import { registerSlashCommand } from './register-slash-command.ts';
+import { registerUninstallEvents } from './register-uninstall-events.ts';
+import { boltOAuthOptions, type SlackOAuthOptions } from './slack-oauth-options.ts';
 import { toBoltLogger } from './to-bolt-logger.ts';
 
 /** Everything the Slack adapter needs; the entry point maps DESIGN.md §6 variables onto it. */
 export interface SlackAdapterOptions {
-  botToken: string;
+  /** One workspace's bot token (`SLACK_BOT_TOKEN`); or `oauth`, never both. */
+  botToken?: string;
+  /** Installs into any number of workspaces (`SLACK_CLIENT_ID`, …), each with its own token. */
+  oauth?: SlackOAuthOptions;
   signingSecret: string;
   /** Socket Mode when set (no public URL needed); otherwise HTTP mode on `port` at `/slack/events`. */
   appToken?: string;
@@ -47,7 +53,10 @@ const INTERACTIVE_CLIENT: webApi.WebClientOptions = {
   timeout: 10_000,
 };
 
-/** Starts the Bolt app in Socket Mode or HTTP mode and registers `/eujp`, buttons and mentions. */
+/**
+ * Starts the Bolt app in Socket Mode or HTTP mode and registers `/eujp`, buttons and mentions;
+ * with `oauth`, also the install flow and the uninstall clean-up.
+ */
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const clientOptions: webApi.WebClientOptions = {
     ...INTERACTIVE_CLIENT,
@@ -55,8 +64,11 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     ...options.clientOptions,
   };
   const socketMode = Boolean(options.appToken);
+  if (Boolean(options.botToken) === Boolean(options.oauth))
+    throw new Error('Slack needs either SLACK_BOT_TOKEN or SLACK_CLIENT_ID/SECRET/STATE_SECRET, not both');
+  const oauth = options.oauth ? boltOAuthOptions(options.oauth) : undefined;
   const app = new App({
-    token: options.botToken,
+    ...(oauth ? oauth.app : { token: options.botToken }),
     signingSecret: options.signingSecret,
     logger: toBoltLogger(options.logger),
     logLevel: LogLevel.INFO,
@@ -71,17 +83,22 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
           appToken: options.appToken,
           // Socket Mode serves custom routes on installerOptions.port and opens its connection
           // with installerOptions.clientOptions, so SLACK_API_URL must reach it there too.
-          installerOptions: { port: options.port, clientOptions },
+          installerOptions: { ...oauth?.installer, port: options.port, clientOptions },
         }
       : {
           port: options.port,
           processBeforeResponse: options.processBeforeResponse ?? false,
+          ...(oauth ? { installerOptions: oauth.installer } : {}),
         }),
   });
   try {
     await app.init();
   } catch (error) {
-    throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test failed): ${describe(error)}`);
+    throw new Error(
+      options.oauth
+        ? `Slack OAuth could not be set up: ${describe(error)}`
+        : `Slack rejected SLACK_BOT_TOKEN (auth.test failed): ${describe(error)}`,
+    );
   }
 
   const refs = options.messageRefs ?? createMemoryMessageRefs();
@@ -89,6 +106,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   registerSlashCommand(app, deps);
   registerButtonActions(app, deps);
   registerAppMention(app, deps);
+  if (options.oauth) registerUninstallEvents(app, options.oauth.installations, options.logger);
   app.error(async (error) => {
     options.logger.error({ err: error }, 'slack: unhandled listener error');
   });
@@ -105,17 +123,26 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     const server = await app.start({ port: options.port, host: options.host ?? '0.0.0.0' });
     port = (server.address() as AddressInfo).port;
   }
-  options.logger.info({ mode: socketMode ? 'socket' : 'http', port }, 'slack: adapter started');
+  options.logger.info(
+    { mode: socketMode ? 'socket' : 'http', port, installs: options.oauth ? 'oauth' : 'single-workspace' },
+    'slack: adapter started',
+  );
 
   // Digests get their own client: it rejects rate-limited calls rather than pausing the shared
   // queue, and never retries, because the digest scheduler owns retries and backoff.
+  // With OAuth installs it has no token of its own: each digest carries its workspace's.
   const publisherClient = new webApi.WebClient(options.botToken, {
     ...clientOptions,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
+  const installations = options.oauth?.installations;
+  const tokenFor = installations
+    ? async (channel: ChannelRef) =>
+        channel.workspaceId ? findSlackBotToken(installations, channel.workspaceId) : undefined
+    : undefined;
   return {
-    publisher: createSlackPublisher(publisherClient, refs, options.logger),
+    publisher: createSlackPublisher(publisherClient, refs, options.logger, tokenFor),
     port,
     stop: async () => {
       await app.stop();
