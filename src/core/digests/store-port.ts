@@ -2,6 +2,7 @@ import type { ChannelRef, Platform } from '../ports.ts';
 import type { Language } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
 import type { WorkspaceInstallations } from '../workspace-installations.ts';
+import type { DeliveryCoordination } from './coordination-port.ts';
 
 /** A channel's standing order for digests. */
 export interface Subscription {
@@ -54,6 +55,8 @@ export interface Delivery {
   /** What was sent, in the subscription's language ("3 developments, 1 update"). */
   summary: string | null;
   claimedAt: Date | null;
+  /** The replica (digest service) holding the claim; null once nobody does. */
+  owner: string | null;
   sentAt: Date | null;
   messageId: string | null;
   updatedAt: Date;
@@ -89,7 +92,7 @@ export interface MessageRef {
  * implement it unchanged; SQLite is the embedded default. Installations (Slack OAuth) live in the
  * same store so an uninstall removes them together with the workspace's subscriptions.
  */
-export interface Store extends WorkspaceInstallations {
+export interface Store extends WorkspaceInstallations, DeliveryCoordination {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
@@ -102,14 +105,27 @@ export interface Store extends WorkspaceInstallations {
 
   /**
    * Claims (subscription, scheduledAt) for sending: inserts a `claimed` row, or takes over a
-   * `released` one. Returns undefined when the slot is already in the ledger in any other state.
+   * `released` one, for `owner`. Undefined when the slot is already in the ledger in any other state.
    */
-  claimDelivery(subscription: Subscription, scheduledAt: Date, at: Date): Promise<Delivery | undefined>;
-  /** Counts a publish attempt and renews the claim (the lease) before the platform is called. */
-  recordAttempt(deliveryId: number, at: Date): Promise<void>;
+  claimDelivery(
+    subscription: Subscription,
+    scheduledAt: Date,
+    at: Date,
+    owner?: string,
+  ): Promise<Delivery | undefined>;
+  /**
+   * Counts a publish attempt and renews the claim (the lease) before the platform is called.
+   * False, and nothing recorded, when the claim is no longer `owner`'s: a replica that lost its
+   * lease (frozen, partitioned) must not publish what another replica has taken over.
+   */
+  recordAttempt(deliveryId: number, at: Date, owner?: string): Promise<boolean>;
   /** Takes over a claim a crash left behind; false if it changed meanwhile (another instance took it). */
-  recoverClaim(deliveryId: number, expectedClaimedAt: Date, at: Date): Promise<boolean>;
-  /** Records the send, advances the channel's cursor and remembers the message, in one transaction. */
+  recoverClaim(deliveryId: number, expectedClaimedAt: Date, at: Date, owner?: string): Promise<boolean>;
+  /**
+   * Records the send, advances the channel's cursor and remembers the message, in one
+   * transaction. Whoever holds the claim: the message went out, so this is the truth, and it stops
+   * any replica that took the claim over from publishing again. A second confirm changes nothing.
+   */
   confirmDelivery(
     deliveryId: number,
     result: { sentAt: Date; messageId: string; summary: string; advance: CursorAdvance; topics: TopicId[] },

@@ -6,6 +6,7 @@ import type { ChannelRef } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { createSqliteCoordination } from './sqlite-coordination.ts';
 import { createSqliteInstallations } from './sqlite-installations.ts';
 import {
   type CursorRow,
@@ -54,27 +55,30 @@ export function createSqliteStore(path: string): Store {
        WHERE ${channelWhere} AND enabled = 1`,
     ),
     claim: db.prepare(
-      `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, claimed_at, updated_at)
-       VALUES (@platform, @channelId, @workspaceId, @subscriptionId, @scheduledAt, 'claimed', @at, @at)
+      `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, claimed_at, owner, updated_at)
+       VALUES (@platform, @channelId, @workspaceId, @subscriptionId, @scheduledAt, 'claimed', @at, @owner, @at)
        ON CONFLICT (platform, channel_id, subscription_id, scheduled_at)
-       DO UPDATE SET state = 'claimed', claimed_at = excluded.claimed_at, updated_at = excluded.updated_at
+       DO UPDATE SET state = 'claimed', claimed_at = excluded.claimed_at, owner = excluded.owner,
+         updated_at = excluded.updated_at
        WHERE deliveries.state = 'released'
        RETURNING *`,
     ),
     recordAttempt: db.prepare(
-      'UPDATE deliveries SET attempts = attempts + 1, claimed_at = @at, updated_at = @at WHERE id = @id',
+      `UPDATE deliveries SET attempts = attempts + 1, claimed_at = @at, updated_at = @at
+       WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
     ),
     recoverClaim: db.prepare(
-      `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = @at, updated_at = @at
+      `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = @at, owner = @owner, updated_at = @at
        WHERE id = @id AND state = 'claimed' AND claimed_at = @expected`,
     ),
     confirm: db.prepare(
       `UPDATE deliveries SET state = 'sent', sent_at = @sentAt, message_id = @messageId, summary = @summary,
          reason = NULL, detail = NULL, updated_at = @sentAt
-       WHERE id = @id RETURNING platform, channel_id`,
+       WHERE id = @id AND state <> 'sent' RETURNING platform, channel_id`,
     ),
     release: db.prepare(
-      "UPDATE deliveries SET state = 'released', updated_at = @at WHERE id = @id AND state = 'claimed'",
+      `UPDATE deliveries SET state = 'released', owner = NULL, updated_at = @at
+       WHERE id = @id AND state = 'claimed'`,
     ),
     finish: db.prepare(
       'UPDATE deliveries SET state = @state, reason = @reason, detail = @detail, updated_at = @at WHERE id = @id',
@@ -161,6 +165,7 @@ export function createSqliteStore(path: string): Store {
 
   return {
     ...createSqliteInstallations(db),
+    ...createSqliteCoordination(db),
     async addSubscription(subscription: NewSubscription) {
       const row = statements.insertSubscription.get({
         ...channelParams(subscription.channel),
@@ -195,20 +200,23 @@ export function createSqliteStore(path: string): Store {
     async disableChannel(channel, reason, detail, at) {
       statements.disableChannel.run({ ...channelParams(channel), reason, detail, at: at.getTime() });
     },
-    async claimDelivery(subscription, scheduledAt, at) {
-      const row = statements.claim.get({ ...deliveryKey(subscription, scheduledAt), at: at.getTime() }) as
-        | DeliveryRow
-        | undefined;
+    async claimDelivery(subscription, scheduledAt, at, owner) {
+      const row = statements.claim.get({
+        ...deliveryKey(subscription, scheduledAt),
+        at: at.getTime(),
+        owner: owner ?? null,
+      }) as DeliveryRow | undefined;
       return row ? toDelivery(row) : undefined;
     },
-    async recordAttempt(id, at) {
-      statements.recordAttempt.run({ id, at: at.getTime() });
+    async recordAttempt(id, at, owner) {
+      return statements.recordAttempt.run({ id, at: at.getTime(), owner: owner ?? null }).changes === 1;
     },
-    async recoverClaim(id, expectedClaimedAt, at) {
+    async recoverClaim(id, expectedClaimedAt, at, owner) {
       const { changes } = statements.recoverClaim.run({
         id,
         expected: expectedClaimedAt.getTime(),
         at: at.getTime(),
+        owner: owner ?? null,
       });
       return changes === 1;
     },

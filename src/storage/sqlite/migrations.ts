@@ -107,4 +107,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_by_workspace ON deliveries (platform, workspace_id);
     `,
   },
+  {
+    version: 4,
+    name: 'replica coordination: claim owners, run slots, shared send pacing',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN owner TEXT;
+      CREATE INDEX deliveries_released ON deliveries (scheduled_at, id) WHERE state = 'released';
+      CREATE INDEX deliveries_claimed ON deliveries (owner, claimed_at) WHERE state = 'claimed';
+
+      CREATE TABLE run_slots (
+        key TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        acquired_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        finished_at INTEGER
+      );
+
+      CREATE TABLE send_pacing (
+        key TEXT PRIMARY KEY,
+        next_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -41,6 +41,7 @@ export interface DeliveryRow {
   detail: string | null;
   summary: string | null;
   claimed_at: number | null;
+  owner: string | null;
   sent_at: number | null;
   message_id: string | null;
   updated_at: number;
@@ -99,6 +100,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
     detail: row.detail,
     summary: row.summary,
     claimedAt: toDate(row.claimed_at),
+    owner: row.owner,
     sentAt: toDate(row.sent_at),
     messageId: row.message_id,
     updatedAt: new Date(row.updated_at),

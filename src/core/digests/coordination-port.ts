@@ -1,0 +1,49 @@
+import type { Delivery, Subscription } from './store-port.ts';
+
+/** One rate budget shared by every replica: at most one message per `intervalMs` on `key`. */
+export interface PacingBucket {
+  key: string;
+  intervalMs: number;
+}
+
+/**
+ * What several digest services (replicas) need from a shared store to split a fan-out between
+ * them and never send a digest twice. Part of the Store port; a single SQLite process uses it too,
+ * with one replica.
+ */
+export interface DeliveryCoordination {
+  /** True when other processes may share this store (Postgres): runs and pacing then go through it. */
+  readonly sharedByReplicas: boolean;
+
+  /**
+   * Puts one slot's deliveries in the ledger as `released`, ready for any replica to claim; a
+   * slot already in the ledger is left alone. Returns how many rows were new.
+   */
+  offerDeliveries(subscriptions: readonly Subscription[], scheduledAt: Date, at: Date): Promise<number>;
+  /**
+   * Claims up to `limit` released deliveries for `owner`, oldest slot first. Rows another
+   * replica is claiming at the same moment are skipped, not waited for.
+   */
+  claimReleasedDeliveries(owner: string, at: Date, limit: number): Promise<Delivery[]>;
+  /** Renews the lease on every claim `owner` still holds; returns how many it renewed. */
+  renewClaims(owner: string, at: Date): Promise<number>;
+  /** Claims nobody renewed since `claimedBefore`: their owner is taken to be dead. */
+  listStaleClaims(claimedBefore: Date, limit: number): Promise<Delivery[]>;
+
+  /**
+   * node-cron's RunCoordinator: true for exactly one caller per `key`, unless that caller's
+   * lease (`ttlMs`) ran out before it marked the run finished; then the next caller takes over.
+   */
+  acquireRunSlot(key: string, owner: string, at: Date, ttlMs: number): Promise<boolean>;
+  finishRunSlot(key: string, owner: string, at: Date): Promise<void>;
+  /** Whether a run slot was finished: a sweep re-runs the slots a crash left unfinished. */
+  isRunSlotFinished(key: string): Promise<boolean>;
+
+  /**
+   * Reserves the next free send time, no earlier than `at`, on every bucket at once, and
+   * returns the latest of them: when the message may go out without breaking any budget.
+   */
+  reserveSendTime(buckets: readonly PacingBucket[], at: Date): Promise<Date>;
+  /** Forgets run slots and pacing state older than `before`. */
+  pruneCoordination(before: Date): Promise<void>;
+}

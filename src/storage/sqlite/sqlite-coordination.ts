@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { DeliveryCoordination } from '../../core/digests/coordination-port.ts';
+import { type DeliveryRow, toDelivery } from './sqlite-rows.ts';
+
+/**
+ * Claims, run slots and send pacing (migration 4) on SQLite. One process at a time writes, so the
+ * plain statements are already atomic; they keep the same meaning as on Postgres, where several
+ * replicas race for them.
+ */
+export function createSqliteCoordination(db: Database.Database): DeliveryCoordination {
+  const statements = {
+    offer: db.prepare(
+      `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, updated_at)
+       VALUES (@platform, @channelId, @workspaceId, @subscriptionId, @scheduledAt, 'released', @at)
+       ON CONFLICT (platform, channel_id, subscription_id, scheduled_at) DO NOTHING`,
+    ),
+    claimReleased: db.prepare(
+      `UPDATE deliveries SET state = 'claimed', owner = @owner, claimed_at = @at, updated_at = @at
+       WHERE id IN (SELECT id FROM deliveries WHERE state = 'released' ORDER BY scheduled_at, id LIMIT @limit)
+       RETURNING *`,
+    ),
+    renew: db.prepare("UPDATE deliveries SET claimed_at = @at WHERE state = 'claimed' AND owner = @owner"),
+    stale: db.prepare(
+      `SELECT * FROM deliveries WHERE state = 'claimed' AND claimed_at < @before
+       ORDER BY claimed_at, id LIMIT @limit`,
+    ),
+    acquireRunSlot: db.prepare(
+      `INSERT INTO run_slots (key, owner, acquired_at, expires_at) VALUES (@key, @owner, @at, @expiresAt)
+       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at,
+         expires_at = excluded.expires_at
+       WHERE run_slots.finished_at IS NULL AND run_slots.expires_at <= excluded.acquired_at
+       RETURNING owner`,
+    ),
+    finishRunSlot: db.prepare('UPDATE run_slots SET finished_at = @at WHERE key = @key AND owner = @owner'),
+    runSlot: db.prepare('SELECT finished_at FROM run_slots WHERE key = ?'),
+    reserve: db.prepare(
+      `INSERT INTO send_pacing (key, next_at) VALUES (@key, @at + @intervalMs)
+       ON CONFLICT (key) DO UPDATE SET next_at = MAX(send_pacing.next_at, @at) + @intervalMs
+       RETURNING next_at - @intervalMs AS reserved`,
+    ),
+    pruneRunSlots: db.prepare('DELETE FROM run_slots WHERE COALESCE(finished_at, expires_at) < ?'),
+    prunePacing: db.prepare('DELETE FROM send_pacing WHERE next_at < ?'),
+  };
+
+  const offer = db.transaction((rows: Record<string, unknown>[]) => {
+    let added = 0;
+    for (const row of rows) added += statements.offer.run(row).changes;
+    return added;
+  });
+  const reserve = db.transaction((buckets: { key: string; intervalMs: number }[], at: number) => {
+    let latest = at;
+    for (const bucket of buckets) {
+      const { reserved } = statements.reserve.get({ ...bucket, at }) as { reserved: number };
+      latest = Math.max(latest, reserved);
+    }
+    return latest;
+  });
+
+  return {
+    sharedByReplicas: false,
+    async offerDeliveries(subscriptions, scheduledAt, at) {
+      return offer(
+        subscriptions.map((subscription) => ({
+          platform: subscription.channel.platform,
+          channelId: subscription.channel.channelId,
+          workspaceId: subscription.channel.workspaceId ?? null,
+          subscriptionId: subscription.id,
+          scheduledAt: scheduledAt.getTime(),
+          at: at.getTime(),
+        })),
+      );
+    },
+    async claimReleasedDeliveries(owner, at, limit) {
+      const rows = statements.claimReleased.all({ owner, at: at.getTime(), limit }) as DeliveryRow[];
+      return rows.map(toDelivery).sort(byScheduleThenId);
+    },
+    async renewClaims(owner, at) {
+      return statements.renew.run({ owner, at: at.getTime() }).changes;
+    },
+    async listStaleClaims(claimedBefore, limit) {
+      const rows = statements.stale.all({ before: claimedBefore.getTime(), limit }) as DeliveryRow[];
+      return rows.map(toDelivery);
+    },
+    async acquireRunSlot(key, owner, at, ttlMs) {
+      const won = statements.acquireRunSlot.get({
+        key,
+        owner,
+        at: at.getTime(),
+        expiresAt: at.getTime() + ttlMs,
+      });
+      return won !== undefined;
+    },
+    async finishRunSlot(key, owner, at) {
+      statements.finishRunSlot.run({ key, owner, at: at.getTime() });
+    },
+    async isRunSlotFinished(key) {
+      const row = statements.runSlot.get(key) as { finished_at: number | null } | undefined;
+      return row?.finished_at != null;
+    },
+    async reserveSendTime(buckets, at) {
+      return new Date(reserve([...buckets], at.getTime()));
+    },
+    async pruneCoordination(before) {
+      statements.pruneRunSlots.run(before.getTime());
+      statements.prunePacing.run(before.getTime());
+    },
+  };
+}
+
+const byScheduleThenId = (a: { scheduledAt: Date; id: number }, b: { scheduledAt: Date; id: number }) =>
+  a.scheduledAt.getTime() - b.scheduledAt.getTime() || a.id - b.id;
