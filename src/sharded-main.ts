@@ -1,0 +1,150 @@
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
+import { createHealthRoutes } from './app/health-routes.ts';
+import { instrumentCore, instrumentPublisher } from './app/instrument.ts';
+import { createBotMetrics } from './app/metrics.ts';
+import { waitForShutdownSignal } from './app/run-until-signal.ts';
+import { startShardManager } from './app/sharding/start-shard-manager.ts';
+import { startChatAdapters } from './app/start-chat-adapters.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { BriefingValidationError } from './core/briefings/briefing-problems.ts';
+import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
+import { createCore } from './core/create-core.ts';
+import { createDigestService } from './core/digests/create-digest-service.ts';
+import type { Platform, Publisher } from './core/ports.ts';
+import { createLogger } from './logging/create-logger.ts';
+import { openStore } from './storage/open-store.ts';
+
+// `npm run start:sharded [-- --shards N|auto] [--spawn-delay-ms MS]`: the bot for thousands of
+// Discord servers (docs/scaling.md). This process is the ShardingManager and owns everything that
+// must exist once: the store, the one digest scheduler (posting to Discord over REST), Slack if
+// configured, and /healthz and /metrics. Each shard is a child process holding its gateway
+// connection and answering its interactions, and borrows digests and settings from here over IPC.
+loadDotenv({ quiet: true });
+
+function readArguments(argv: string[]): { shards: number | 'auto'; spawnDelayMs: number } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      shards: { type: 'string', default: 'auto' },
+      'spawn-delay-ms': { type: 'string', default: '5500' },
+    },
+  });
+  const shards = values.shards === 'auto' ? 'auto' : Number(values.shards);
+  const spawnDelayMs = Number(values['spawn-delay-ms']);
+  const problems = [
+    ...(shards === 'auto' || (Number.isInteger(shards) && shards >= 1)
+      ? []
+      : ['--shards: a positive whole number or auto']),
+    ...(Number.isInteger(spawnDelayMs) && spawnDelayMs >= 0
+      ? []
+      : ['--spawn-delay-ms: milliseconds, 0 or more']),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { shards, spawnDelayMs };
+}
+
+async function main(): Promise<number> {
+  const args = readArguments(process.argv.slice(2));
+  const config = loadConfig(process.env);
+  const discord = config.discord;
+  if (!discord)
+    throw new ConfigError(['DISCORD_TOKEN, DISCORD_APP_ID: start:sharded runs Discord shards; set both']);
+  const logger = createLogger(config.logLevel);
+  const clock = { now: () => new Date() };
+  const briefings = await createBriefingSource(config.briefingsDir, logger);
+  const stopWatching = briefings.watch();
+  const store = await openStore(config.database);
+  const metrics = createBotMetrics();
+  const health = createHealthRoutes(metrics);
+  const publishers = new Map<Platform, Publisher>();
+  const digests = createDigestService({
+    store,
+    getLibrary: briefings.current,
+    clock,
+    logger: logger.child({ component: 'digests' }),
+    publishers,
+    defaultTimeZone: config.timeZone,
+    catchUpWindowMs: config.catchUpWindowMs,
+  });
+  const core = instrumentCore(
+    createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),
+    metrics,
+  );
+  const restPublisher = startDiscordRestPublisher({
+    ...discord,
+    logger: logger.child({ adapter: 'discord' }),
+  });
+  publishers.set('discord', instrumentPublisher(restPublisher.publisher, metrics));
+
+  const slack = await startChatAdapters({
+    config: { ...config, discord: undefined },
+    core,
+    store,
+    health,
+    loggerFor: (adapter) => logger.child({ adapter }),
+  });
+  for (const adapter of slack.running)
+    publishers.set(adapter.platform, instrumentPublisher(adapter.publisher, metrics));
+  for (const failure of slack.failed)
+    health.setState(failure.platform, { status: 'down', detail: failure.reason });
+  health.setState('discord', { status: 'starting' });
+  let shards: Awaited<ReturnType<typeof startShardManager>>;
+  try {
+    shards = await startShardManager({
+      token: discord.token,
+      ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
+      totalShards: args.shards,
+      spawnDelayMs: args.spawnDelayMs,
+      services: { digests: digests.commands, settings: store },
+      logger: logger.child({ adapter: 'discord' }),
+      onShardState: ({ ready, total }) =>
+        health.setState('discord', {
+          status: ready === total ? 'up' : 'down',
+          detail: `${ready} of ${total} shards ready`,
+        }),
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, 'discord shards could not start');
+    await Promise.allSettled([...slack.running.map((adapter) => adapter.stop()), restPublisher.stop()]);
+    await store.close();
+    stopWatching();
+    return 1;
+  }
+  for (const adapter of slack.running) health.setState(adapter.platform, { status: 'up' });
+  const ownHealthServer = publishers.has('slack') ? undefined : await health.listen(config.port);
+  health.setState('store', { status: 'up' });
+  await digests.start();
+  health.setState('digests', { status: 'up' });
+  logger.info(
+    { adapters: ['discord', ...slack.running.map((adapter) => adapter.platform)], shards: shards.count },
+    'eujp ready',
+  );
+
+  await waitForShutdownSignal(logger);
+  // As in main.ts: digests first (they post over REST from here), then the shards, then the rest.
+  await digests.stop();
+  await shards.stop();
+  await Promise.allSettled([...slack.running.map((adapter) => adapter.stop()), restPublisher.stop()]);
+  await store.close();
+  await ownHealthServer?.close();
+  stopWatching();
+  logger.info('stopped cleanly');
+  return 0;
+}
+
+main().then(
+  (code) => {
+    // The shards are gone and every client is closed; idle sockets must not keep the manager up.
+    setImmediate(() => process.exit(code));
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof BriefingValidationError) {
+      console.error(error.message);
+    } else {
+      console.error('eujp could not start:', error instanceof Error ? error.message : error);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,137 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
+const WAIT_LIMIT_MS = 60_000;
+
+/** One JSON log line of the manager or of a shard (they share stderr). */
+export type LogLine = Record<string, unknown> & { msg?: string };
+
+/** `npm run start:sharded` as a child process, with its log lines parsed. */
+export interface ShardedBot {
+  readonly logs: LogLine[];
+  /** Resolves with the `count`-th log line whose `msg` is `msg`. */
+  waitForLog(msg: string, count?: number): Promise<LogLine>;
+  /** Sends `signal` and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Every variable the bot reads, blank unless given, so nothing leaks in from the shell or a `.env`. */
+const BLANK_ENV = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  SLACK_API_URL: '',
+  SLACK_CLIENT_ID: '',
+  SLACK_CLIENT_SECRET: '',
+  SLACK_STATE_SECRET: '',
+  DISCORD_TOKEN: '',
+  DISCORD_APP_ID: '',
+  DISCORD_GUILD_ID: '',
+  DISCORD_API_URL: '',
+  EUJP_TZ: '',
+  EUJP_BRIEFINGS_DIR: '',
+  EUJP_CATCH_UP_HOURS: '',
+};
+
+export async function startShardedBot(env: Record<string, string>, args: string[]): Promise<ShardedBot> {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/sharded-main.ts', ...args],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...BLANK_ENV,
+        LOG_LEVEL: 'info',
+        PORT: String(await freePort()),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const logs: LogLine[] = [];
+  const waiters = new Set<() => void>();
+  let buffered = '';
+  let output = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    output += chunk;
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        // Not a log line (a stack trace from a crash): kept in `output` for the failure message.
+      }
+    }
+    for (const wake of waiters) wake();
+  });
+  child.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  exited.then(() => {
+    for (const wake of waiters) wake();
+  });
+  let hasExited = false;
+  void exited.then(() => {
+    hasExited = true;
+  });
+
+  return {
+    logs,
+    waitForLog: (msg, count = 1) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = logs.filter((line) => line.msg === msg)[count - 1];
+          if (found) {
+            cleanup();
+            resolve(found);
+          } else if (hasExited) {
+            cleanup();
+            reject(new Error(`the sharded bot exited before logging "${msg}":\n${output}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no "${msg}" (×${count}) within ${WAIT_LIMIT_MS} ms:\n${output}`));
+        }, WAIT_LIMIT_MS);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      }),
+    stop: async (signal = 'SIGTERM') => {
+      if (!hasExited) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True while a process with this pid exists. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
