@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +20,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 interface Sample {
   readyMs: number;
+  /** CPU time (all threads) spent up to ready: steadier than wall time on a busy machine. */
+  cpuMs: number;
   rssMb: number;
 }
 
@@ -69,6 +71,8 @@ function report(bot: Sample[], bare: Sample[]): BenchResult {
   const bareRss = median(bare, 'rssMb');
   const readyRatio = botReady / bareReady;
   const rssRatio = botRss / bareRss;
+  const botCpu = median(bot, 'cpuMs');
+  const bareCpu = median(bare, 'cpuMs');
   const list = (samples: Sample[], key: keyof Sample) =>
     samples.map((entry) => round(entry[key], 1)).join(', ');
   return {
@@ -82,6 +86,9 @@ function report(bot: Sample[], bare: Sample[]): BenchResult {
       bare_rss_mb: round(bareRss, 1),
       rss_ratio: round(rssRatio, 2),
       rss_budget: `${RSS_BUDGET} ${rssRatio <= RSS_BUDGET ? 'met' : 'MISSED'}`,
+      bot_cpu_to_ready_ms: round(botCpu, 0),
+      bare_cpu_to_ready_ms: round(bareCpu, 0),
+      cpu_ratio: round(botCpu / bareCpu, 2),
       bot_ready_runs_ms: list(bot, 'readyMs'),
       bare_ready_runs_ms: list(bare, 'readyMs'),
       bot_rss_runs_mb: list(bot, 'rssMb'),
@@ -101,7 +108,7 @@ async function sample(subject: Subject, env: Record<string, string>): Promise<Sa
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   try {
-    const readyMs = await new Promise<number>((resolve, reject) => {
+    const ready = await new Promise<{ readyMs: number; cpuMs: number }>((resolve, reject) => {
       let pending = '';
       const timer = setTimeout(
         () => reject(new Error(`${subject.entry} not ready:\n${output}`)),
@@ -114,7 +121,7 @@ async function sample(subject: Subject, env: Record<string, string>): Promise<Sa
         pending = lines.pop() ?? '';
         if (lines.some(subject.isReady)) {
           clearTimeout(timer);
-          resolve(performance.now() - started);
+          resolve({ readyMs: performance.now() - started, cpuMs: cpuMs(child.pid ?? -1) });
         }
       });
       void exited.then((code) => {
@@ -123,12 +130,22 @@ async function sample(subject: Subject, env: Record<string, string>): Promise<Sa
       });
     });
     await sleep(SETTLE_MS);
-    return { readyMs, rssMb: residentMb(child.pid ?? -1) };
+    return { ...ready, rssMb: residentMb(child.pid ?? -1) };
   } finally {
     child.kill('SIGTERM');
     const stopped = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
     if (!stopped) child.kill('SIGKILL');
   }
+}
+
+const CLOCK_TICKS_PER_SECOND =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+// utime and stime, fields 14 and 15 of /proc/<pid>/stat, counted after the `(comm)` field.
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function residentMb(pid: number): number {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackPath, eujpPayload } from '../fakes/discord-interactions.ts';
+import type { RecordedRequest } from '../fakes/fake-discord-api.ts';
 import { postSignedToSlack, slashCommandBody } from '../fakes/slack-requests.ts';
 import { type BotProcess, startBot } from './bot-process.ts';
 import { type FakePlatforms, SECRETS, startFakePlatforms } from './fake-platforms.ts';
@@ -33,6 +34,15 @@ async function slash(target: BotProcess, text: string): Promise<{ status: number
     { signingSecret: SECRETS.slackSigningSecret, contentType: 'application/x-www-form-urlencoded' },
   );
   return { status: result.status, blocks: (result.json().blocks ?? []) as Block[] };
+}
+
+interface CallbackBody {
+  type?: number;
+  data?: { flags?: number; embeds?: Array<{ title?: string; description?: string }> };
+}
+
+function callbackBody(request: RecordedRequest | undefined): CallbackBody {
+  return (request?.body ?? {}) as CallbackBody;
 }
 
 const LISTED = /\*1\.\* every day at 08:30 \([^)]+\) · Quantum technology/;
@@ -78,14 +88,27 @@ describe('the real bot process, against loopback Slack and Discord fakes', () =>
     const payload = eujpPayload('semiconductors');
     fakes.gateway.dispatchInteraction(payload);
     const [callback] = await fakes.discordApi.waitFor('POST', callbackPath(payload));
-    const body = callback?.body as {
-      type: number;
-      data: { flags?: number; embeds: Array<{ title: string; description: string }> };
-    };
+    const body = callbackBody(callback);
     expect(body.type).toBe(4);
-    expect(body.data.flags).toBe(64);
-    expect(body.data.embeds[0]?.title).toBe('Semiconductors');
-    expect(body.data.embeds[0]?.description).toMatch(/\[\[1\]\(https:\/\//);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.embeds?.[0]?.title).toBe('Semiconductors');
+    expect(body.data?.embeds?.[0]?.description).toMatch(/\[\[1\]\(https:\/\//);
+  });
+
+  it('keeps its Discord session alive with heartbeats, without reconnecting', async () => {
+    await fakes.gateway.waitForHeartbeats(3);
+    expect(fakes.gateway.readySessions).toBe(1);
+  });
+
+  it('resumes its Discord session after the gateway drops the connection, and answers again', async () => {
+    fakes.gateway.disconnectAll(4000);
+    await fakes.gateway.waitForReady(2);
+    const payload = eujpPayload('quantum');
+    fakes.gateway.dispatchInteraction(payload);
+    const [callback] = await fakes.discordApi.waitFor('POST', callbackPath(payload));
+    expect(callbackBody(callback).data?.embeds?.[0]?.title).toMatch(/^Quantum/);
+    await bot.waitForLog((line) => line.msg === 'discord: gateway resumed', "'discord: gateway resumed'");
+    expect(fakes.gateway.identifies).toHaveLength(1);
   });
 
   it('counts the commands it served, per platform, on /metrics', async () => {

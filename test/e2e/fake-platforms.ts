@@ -31,7 +31,12 @@ export interface FakePlatforms {
 /** Starts the fakes; both Discord fakes accept only `SECRETS.discordToken`. */
 export async function startFakePlatforms(): Promise<FakePlatforms> {
   const slack = await startFakeSlackApi();
-  const gateway = await startFakeDiscordGateway({ token: SECRETS.discordToken, applicationId: APP_ID });
+  // A short heartbeat interval, so a test sees the session kept alive within a few seconds.
+  const gateway = await startFakeDiscordGateway({
+    token: SECRETS.discordToken,
+    applicationId: APP_ID,
+    heartbeatIntervalMs: 250,
+  });
   const discordApi = await startFakeDiscordApi({ gatewayUrl: gateway.url, botToken: SECRETS.discordToken });
   const dir = mkdtempSync(path.join(tmpdir(), 'eujp-e2e-'));
   return {

@@ -29,6 +29,10 @@ export interface FakeDiscordGateway {
   readonly identifies: ReceivedIdentify[];
   /** Heartbeats answered so far, across sessions. */
   readonly heartbeats: number;
+  /** Sessions sent READY or RESUMED so far. */
+  readonly readySessions: number;
+  /** Resolves once `count` heartbeats have been answered. */
+  waitForHeartbeats(count: number, timeoutMs?: number): Promise<void>;
   /** Resolves once `count` sessions have been sent READY (or RESUMED). */
   waitForReady(count?: number, timeoutMs?: number): Promise<void>;
   /** Sends a dispatch (op 0) to every ready session, with its own sequence number. */
@@ -96,6 +100,7 @@ export async function startFakeDiscordGateway(
       case OP.heartbeat:
         heartbeats += 1;
         send(session, { op: OP.ack });
+        for (const wake of waiters) wake();
         return;
       case OP.identify: {
         identifies.push({ token: String(data.token), intents: Number(data.intents), shard: data.shard });
@@ -139,6 +144,24 @@ export async function startFakeDiscordGateway(
     }
   };
 
+  const waitUntil = (done: () => boolean, expected: () => string, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        cleanup();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Discord gateway: expected ${expected()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
   const dispatch = (event: string, data: unknown) => {
     for (const session of sessions) if (session.ready) dispatchTo(session, event, data);
   };
@@ -167,24 +190,21 @@ export async function startFakeDiscordGateway(
     get heartbeats() {
       return heartbeats;
     },
+    get readySessions() {
+      return readyCount;
+    },
     waitForReady: (count = 1, timeoutMs = 10_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (readyCount < count) return;
-          cleanup();
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`fake Discord gateway: expected ${count} ready session(s), got ${readyCount}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      }),
+      waitUntil(
+        () => readyCount >= count,
+        () => `${count} ready session(s), got ${readyCount}`,
+        timeoutMs,
+      ),
+    waitForHeartbeats: (count, timeoutMs = 10_000) =>
+      waitUntil(
+        () => heartbeats >= count,
+        () => `${count} heartbeat(s), got ${heartbeats}`,
+        timeoutMs,
+      ),
     dispatch,
     dispatchInteraction: (payload) => dispatch('INTERACTION_CREATE', payload),
     disconnectAll: (code = 4000) => {
