@@ -123,9 +123,9 @@ async function main(): Promise<number> {
   );
 
   await waitForShutdownSignal(logger);
-  // As in main.ts: digests first (they post over REST from here), then the shards, then the rest.
-  await digests.stop();
-  await shards.stop();
+  // Digests post over REST from this process, so they need no shard: both stop at once. Ctrl-C
+  // reaches the shards too, and stopping them right away keeps the manager from respawning them.
+  await Promise.all([digests.stop(), shards.stop()]);
   await Promise.allSettled([...slack.running.map((adapter) => adapter.stop()), restPublisher.stop()]);
   await store.close();
   await ownHealthServer?.close();
