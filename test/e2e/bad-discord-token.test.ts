@@ -18,7 +18,10 @@ beforeAll(async () => {
     fakes.botEnv({ DISCORD_TOKEN: SECRETS.wrongDiscordToken, ...overrides });
   [bots.rest, bots.gateway] = await Promise.all([
     startBot(env({ EUJP_DB: `${fakes.dir}/rest.sqlite` })),
-    startBot(env({ EUJP_DB: `${fakes.dir}/gateway.sqlite`, DISCORD_API_URL: lenientApi.url })),
+    // At trace level, so the secrets check below also covers the libraries' request logging.
+    startBot(
+      env({ EUJP_DB: `${fakes.dir}/gateway.sqlite`, DISCORD_API_URL: lenientApi.url, LOG_LEVEL: 'trace' }),
+    ),
   ]);
 });
 
