@@ -11,7 +11,7 @@ import {
 import type { Store } from '../../../../src/core/digests/store-port.ts';
 import type { Platform, Publisher, RequestContext } from '../../../../src/core/ports.ts';
 import { createSqliteStore } from '../../../../src/storage/sqlite/create-sqlite-store.ts';
-import { type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
+import { type FakeSlackAnswer, type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
 import { type FakeWorkspace, slackOAuthAnswers } from '../../../fakes/slack-oauth.ts';
 import { postSignedToSlack, type SlackHttpResult } from '../../../fakes/slack-requests.ts';
 import { loadRealLibrary, silentLogger } from '../../../support/test-core.ts';
@@ -40,9 +40,10 @@ export interface OAuthHarness {
 
 export async function startOAuthHarness(
   workspaces: readonly FakeWorkspace[],
-  options: { appToken?: string } = {},
+  options: { appToken?: string; port?: number; answer?: FakeSlackAnswer } = {},
 ): Promise<OAuthHarness> {
-  const api = await startFakeSlackApi({ answer: slackOAuthAnswers(workspaces) });
+  const oauthAnswers = slackOAuthAnswers(workspaces);
+  const api = await startFakeSlackApi({ answer: (call) => options.answer?.(call) ?? oauthAnswers(call) });
   const dir = mkdtempSync(join(tmpdir(), 'eujp-oauth-'));
   const store = createSqliteStore(join(dir, 'eujp.sqlite'));
   const library = await loadRealLibrary();
@@ -84,7 +85,7 @@ export async function startOAuthHarness(
     },
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
-    port: 0,
+    port: options.port ?? 0,
     host: '127.0.0.1',
     core,
     logger: silentLogger,
