@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { BriefingLibrary } from '../briefings/briefing.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Clock, Logger, Platform, Publisher } from '../ports.ts';
 import { isTopicId } from '../topics/topic-ids.ts';
 import { composeDigest } from './compose-digest.ts';
 import { type DeliveryDependencies, deliverDigest } from './deliver-digest.ts';
+import { createDeliveryPuller } from './delivery-puller.ts';
 import { createDeliveryQueue } from './delivery-queue.ts';
 import type { DigestCommands } from './digest-commands.ts';
-import { createDigestScheduler } from './digest-scheduler.ts';
+import { createDigestScheduler, slotKey } from './digest-scheduler.ts';
 import { digestStatus } from './digest-status.ts';
 import {
   createRateLimiter,
@@ -15,7 +17,10 @@ import {
   type RateLimitRule,
 } from './rate-limiter.ts';
 import { catchUpMissed, type RecoveryOptions, recoverUnfinished } from './recover-deliveries.ts';
+import { rerunUnfinishedSlots } from './rerun-unfinished-slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { runPeriodically } from './run-periodically.ts';
+import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 import { type Sleep, sleepWithTimers } from './sleep.ts';
 import type { Store, Subscription } from './store-port.ts';
 import { createSubscriptionCommands, requireChannel } from './subscription-commands.ts';
@@ -45,6 +50,12 @@ export interface DigestServiceDependencies {
   schedule?: boolean;
   sleep?: Sleep;
   random?: () => number;
+  /** Who this replica is in the ledger's claims (random by default; unique per process). */
+  replicaId?: string;
+  /** How often to look for deliveries other replicas offered or released (default 2 s). */
+  pollMs?: number;
+  /** Most deliveries claimed ahead of sending them (default 4 × concurrencyPerPlatform). */
+  prefetch?: number;
 }
 
 /** The digest feature: the commands the core calls, and the scheduler's lifecycle. */
@@ -54,14 +65,20 @@ export interface DigestService {
   start(): Promise<void>;
   /** Stops scheduling; lets publishes under way finish, releases the rest for the next start. */
   stop(): Promise<void>;
-  /** Claims and sends one slot of one schedule, exactly as a node-cron tick does. */
+  /** Offers one slot of one schedule to the replicas and starts sending it, without an election. */
   runSlot(cron: string, timeZone: string, slot: Date): Promise<void>;
+  /** What a node-cron tick does: when replicas share the store, only the elected one runs the slot. */
+  fireSlot(cron: string, timeZone: string, slot: Date): Promise<void>;
+  /** This replica's id in the ledger. */
+  readonly replicaId: string;
   /** Resolves when no delivery is queued or running. */
   idle(): Promise<void>;
 }
 
 export const DEFAULT_CATCH_UP_WINDOW_MS = 6 * 3_600_000;
 const DEFAULT_LEASE_MS = 5 * 60_000;
+// Finished run slots and pacing are kept a little longer than any catch-up could look back.
+const COORDINATION_KEPT_MS = 8 * 86_400_000;
 
 export function createDigestService(deps: DigestServiceDependencies): DigestService {
   const { store, clock, logger } = deps;
@@ -70,6 +87,10 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   const catchUpWindowMs = deps.catchUpWindowMs ?? DEFAULT_CATCH_UP_WINDOW_MS;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const sleep = deps.sleep ?? sleepWithTimers;
+  const owner = deps.replicaId ?? `replica-${randomUUID()}`;
+  // Replicas share one bot token, so its rate budget and each slot's election live in the store.
+  const coordinated = store.sharedByReplicas;
+  const concurrencyPerPlatform = deps.concurrencyPerPlatform ?? 16;
 
   const limiters = new Map<Platform, RateLimiter>();
   const delivery: DeliveryDependencies = {
@@ -81,14 +102,18 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     sleep,
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     random: deps.random ?? Math.random,
+    owner,
     limiterFor(platform) {
       let limiter = limiters.get(platform);
       if (!limiter) {
-        limiter = createRateLimiter(
-          deps.rateLimits?.[platform] ?? DEFAULT_RATE_LIMITS[platform],
-          clock,
-          sleep,
-        );
+        const rules = deps.rateLimits?.[platform] ?? DEFAULT_RATE_LIMITS[platform];
+        limiter = coordinated
+          ? createSharedRateLimiter(platform, rules, {
+              reserveSendTime: (buckets, at) => store.reserveSendTime(buckets, at),
+              clock,
+              sleep,
+            })
+          : createRateLimiter(rules, clock, sleep);
         limiters.set(platform, limiter);
       }
       return limiter;
@@ -97,32 +122,62 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   const queue = createDeliveryQueue({
     deliver: (claimed, signal) => deliverDigest(claimed, delivery, signal),
     release: (claimed) => store.releaseDelivery(claimed.id, clock.now()),
-    concurrencyPerPlatform: deps.concurrencyPerPlatform ?? 16,
+    onSettled: () => puller.settled(),
+    concurrencyPerPlatform,
     logger,
     sleep,
+  });
+  const puller = createDeliveryPuller({
+    store,
+    clock,
+    logger,
+    owner,
+    prefetch: deps.prefetch ?? 4 * concurrencyPerPlatform,
+    catchUpWindowMs,
+    queue,
   });
 
   const runSlot = async (cron: string, timeZone: string, slot: Date) => {
     const now = clock.now();
     const subscriptions = await store.listEnabledSubscriptions({ cron, timeZone });
     if (subscriptions.length === 0) scheduler.drop(cron, timeZone);
-    for (const subscription of subscriptions) {
-      if (subscription.createdAt.getTime() >= slot.getTime()) continue;
-      if (now.getTime() - slot.getTime() > catchUpWindowMs) {
+    const due = subscriptions.filter((s) => s.createdAt.getTime() < slot.getTime());
+    if (now.getTime() - slot.getTime() > catchUpWindowMs) {
+      for (const subscription of due)
         await store.recordSkipped(subscription, slot, 'missed_beyond_window', now);
-        continue;
-      }
-      const claimed = await store.claimDelivery(subscription, slot, now);
-      if (claimed) queue.enqueue(claimed);
+      return;
     }
+    await store.offerDeliveries(due, slot, now);
+    await puller.pull();
   };
-  const scheduler = createDigestScheduler(runSlot, logger);
+  // The election's lease ends when the slot is offered, and only then: a replica that dies
+  // half-way leaves it unfinished for rerunUnfinishedSlots to run again (offers are idempotent).
+  const runElectedSlot = async (cron: string, timeZone: string, slot: Date) => {
+    await runSlot(cron, timeZone, slot);
+    if (coordinated) await store.finishRunSlot(slotKey(cron, timeZone, slot), owner, clock.now());
+  };
+  const fireSlot = async (cron: string, timeZone: string, slot: Date) => {
+    const key = slotKey(cron, timeZone, slot);
+    if (coordinated && !(await store.acquireRunSlot(key, owner, clock.now(), leaseMs))) return;
+    await runElectedSlot(cron, timeZone, slot);
+  };
+  const scheduler = createDigestScheduler(
+    runElectedSlot,
+    logger,
+    coordinated
+      ? {
+          coordinator: { shouldRun: (key, ttlMs) => store.acquireRunSlot(key, owner, clock.now(), ttlMs) },
+          leaseMs,
+        }
+      : undefined,
+  );
   const recovery: RecoveryOptions = {
     store,
     clock,
     logger,
     catchUpWindowMs,
     leaseMs,
+    owner,
     isInFlight: (id) => queue.has(id),
     enqueue: (claimed) => queue.enqueue(claimed),
   };
@@ -136,8 +191,33 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     maxPerChannel: deps.maxSubscriptionsPerChannel ?? 10,
   });
 
-  let sweep: ReturnType<typeof setInterval> | undefined;
+  const loops = new AbortController();
   let started = false;
+
+  // Every sweep: take over dead replicas' claims, re-run slots an elected replica left unfinished.
+  const sweep = async () => {
+    await recoverUnfinished(recovery);
+    if (!coordinated) return;
+    await rerunUnfinishedSlots({ schedules: scheduler.schedules(), clock, catchUpWindowMs, store, fireSlot });
+    await store.pruneCoordination(new Date(clock.now().getTime() - COORDINATION_KEPT_MS));
+  };
+  const startLoops = () => {
+    const loopDeps = { sleep, logger, signal: loops.signal };
+    // Renewing every claim held, queued or waiting out a backoff, is what keeps a live replica's
+    // work from being taken over: a third of the lease leaves two renewals' slack.
+    void runPeriodically(
+      'renewing digest claims',
+      leaseMs / 3,
+      () => store.renewClaims(owner, clock.now()),
+      loopDeps,
+    );
+    // Alone on its store, a replica offers only to itself and pulls right after; with others
+    // it must look for what they offered.
+    if (coordinated) {
+      void runPeriodically('claiming offered digests', deps.pollMs ?? 2_000, () => puller.pull(), loopDeps);
+    }
+    void runPeriodically('digest recovery sweep', Math.max(1_000, leaseMs / 2), sweep, loopDeps);
+  };
 
   const commands: DigestCommands = {
     ...subscriptionCommands,
@@ -165,7 +245,15 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   return {
     commands,
     runSlot,
-    idle: () => queue.idle(),
+    fireSlot,
+    replicaId: owner,
+    async idle() {
+      // Idle means nothing held here and nothing left waiting in the ledger for us to take.
+      for (;;) {
+        await queue.idle();
+        if ((await puller.pull()) === 0 && queue.size() === 0) return;
+      }
+    },
     async start() {
       if (started) return;
       started = true;
@@ -188,22 +276,21 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
       }
       await recoverUnfinished(recovery);
       for (const s of subscriptions) await guarded(s, () => catchUpMissed(recovery, s));
-      sweep = setInterval(
-        () => {
-          recoverUnfinished(recovery).catch((error: unknown) => {
-            logger.error({ err: error }, 'digest recovery sweep failed');
-          });
-        },
-        Math.max(1_000, leaseMs / 2),
-      );
-      sweep.unref?.();
+      await puller.pull();
+      startLoops();
       logger.info(
-        { subscriptions: subscriptions.length, schedules: scheduler.keys().length },
+        {
+          subscriptions: subscriptions.length,
+          schedules: scheduler.keys().length,
+          replica: owner,
+          coordinated,
+        },
         'digest scheduler started',
       );
     },
     async stop() {
-      if (sweep) clearInterval(sweep);
+      loops.abort();
+      puller.stop();
       await scheduler.stop();
       await queue.stop(deps.shutdownGraceMs ?? 10_000);
       logger.info('digest scheduler stopped');

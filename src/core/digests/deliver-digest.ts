@@ -17,10 +17,15 @@ export interface DeliveryDependencies {
   sleep: Sleep;
   retry: RetryPolicy;
   random: () => number;
+  /** This replica: the claim must still be its own when a publish starts. */
+  owner: string;
 }
 
-/** How a delivery ended; `released` means handed back for the next start (shutdown). */
-export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released';
+/**
+ * How a delivery ended; `released` means handed back for any replica (shutdown), `lost` that
+ * another replica took the claim over (this one missed its lease) and it is that one's to send.
+ */
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released' | 'lost';
 
 /**
  * Sends one claimed delivery: composes the digest from the channel's cursor at send time, paces
@@ -81,7 +86,13 @@ export async function deliverDigest(
       lang: channelLanguage ?? subscription.lang,
       visibility: 'public',
     });
-    await store.recordAttempt(delivery.id, clock.now());
+    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner))) {
+      deps.logger.warn(
+        { deliveryId: delivery.id, channel: delivery.channel },
+        'digest claim was taken over by another replica; not sending it from here',
+      );
+      return 'lost';
+    }
 
     let failure: DeliveryError;
     try {

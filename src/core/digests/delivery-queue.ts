@@ -9,6 +9,8 @@ export interface DeliveryQueue {
   enqueue(delivery: Delivery): void;
   /** Ids being worked on or waiting here: a recovery sweep must leave them alone. */
   has(deliveryId: number): boolean;
+  /** Deliveries queued or running: what this replica holds claims on. */
+  size(): number;
   /** Resolves once nothing is queued or running. */
   idle(): Promise<void>;
   /**
@@ -21,6 +23,8 @@ export interface DeliveryQueue {
 export interface DeliveryQueueOptions {
   deliver(delivery: Delivery, signal: AbortSignal): Promise<DeliveryOutcome>;
   release(delivery: Delivery): Promise<void>;
+  /** A delivery finished one way or another: room for more. */
+  onSettled?(): void;
   concurrencyPerPlatform: number;
   logger: Logger;
   sleep: Sleep;
@@ -73,6 +77,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         options.logger.error({ err: error, deliveryId: delivery.id }, 'digest delivery crashed');
       }
       known.delete(delivery.id);
+      options.onSettled?.();
     }
     if (lane.length === 0) lanes.delete(key);
     busy.delete(key);
@@ -106,6 +111,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       }
     },
     has: (deliveryId) => known.has(deliveryId),
+    size: () => known.size,
     idle() {
       if (active === 0 && lanes.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

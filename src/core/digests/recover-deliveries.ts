@@ -12,6 +12,8 @@ export interface RecoveryOptions {
   catchUpWindowMs: number;
   /** A claim not renewed for this long belongs to a process that died. */
   leaseMs: number;
+  /** This replica: who takes over the claims it recovers. */
+  owner: string;
   /** Deliveries this process is working on: never taken over. */
   isInFlight(deliveryId: number): boolean;
   enqueue(delivery: Delivery): void;
@@ -20,9 +22,12 @@ export interface RecoveryOptions {
 // Slots older than a week are certainly beyond any sensible catch-up window: only counted.
 const MISSED_LOOKBACK_MS = 7 * 86_400_000;
 const MAX_MISSED_RECORDED = 200;
+// Stale claims handled per sweep; the rest wait for the next sweep rather than one huge read.
+const STALE_PER_SWEEP = 1_000;
 
 /**
- * Finishes what a crash or shutdown left in the ledger.
+ * Takes over the claims of replicas that died: claims nobody renewed for a lease. (Released
+ * deliveries, from a graceful shutdown or offered by a slot, are claimed by the puller instead.)
  *
  * Trade-off: a claim whose publish was attempted but never confirmed is ambiguous — the platform
  * may or may not have posted it. We resend it once (at-least-once) rather than drop it
@@ -30,21 +35,16 @@ const MAX_MISSED_RECORDED = 200;
  * which a duplicate can arise is the few milliseconds between the platform's answer and our
  * commit. A second crash on the same delivery records it as failed instead of trying again, so
  * the worst case is one duplicate. A claim with no attempt recorded was never sent and is simply
- * sent; released claims (graceful shutdown) likewise.
+ * sent. See docs/decisions/011-digest-delivery-guarantee.md.
  */
 export async function recoverUnfinished(options: RecoveryOptions): Promise<void> {
   const { store, clock } = options;
   const now = clock.now();
-  for (const delivery of await store.listUnfinishedDeliveries()) {
+  const stale = await store.listStaleClaims(new Date(now.getTime() - options.leaseMs), STALE_PER_SWEEP);
+  for (const delivery of stale) {
     if (options.isInFlight(delivery.id)) continue;
     const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
-    if (delivery.state === 'released') {
-      if (late) await skipLate(options, delivery);
-      else await reclaimReleased(options, delivery);
-      continue;
-    }
     const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
-    if (now.getTime() - claimedAt.getTime() < options.leaseMs) continue;
     if (delivery.attempts > 0 && delivery.recoveries > 0) {
       await store.finishDelivery(delivery.id, {
         state: 'failed',
@@ -54,9 +54,15 @@ export async function recoverUnfinished(options: RecoveryOptions): Promise<void>
       });
       continue;
     }
-    if (!(await store.recoverClaim(delivery.id, claimedAt, now))) continue;
+    if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner))) continue;
     if (late) await skipLate(options, delivery);
-    else options.enqueue({ ...delivery, claimedAt: now, recoveries: delivery.recoveries + 1 });
+    else
+      options.enqueue({
+        ...delivery,
+        claimedAt: now,
+        owner: options.owner,
+        recoveries: delivery.recoveries + 1,
+      });
   }
 }
 
@@ -66,20 +72,6 @@ async function skipLate(options: RecoveryOptions, delivery: Delivery) {
     reason: 'missed_beyond_window',
     at: options.clock.now(),
   });
-}
-
-async function reclaimReleased(options: RecoveryOptions, delivery: Delivery) {
-  const subscription = await options.store.getSubscription(delivery.subscriptionId);
-  if (!subscription) {
-    await options.store.finishDelivery(delivery.id, {
-      state: 'skipped',
-      reason: 'unsubscribed',
-      at: options.clock.now(),
-    });
-    return;
-  }
-  const claimed = await options.store.claimDelivery(subscription, delivery.scheduledAt, options.clock.now());
-  if (claimed) options.enqueue(claimed);
 }
 
 /**
@@ -131,6 +123,6 @@ export async function catchUpMissed(options: RecoveryOptions, subscription: Subs
     );
   }
   if (!newest) return;
-  const claimed = await store.claimDelivery(subscription, newest, now);
+  const claimed = await store.claimDelivery(subscription, newest, now, options.owner);
   if (claimed) options.enqueue(claimed);
 }
