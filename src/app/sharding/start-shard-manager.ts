@@ -30,7 +30,7 @@ export interface RunningShards {
   stop(): Promise<void>;
 }
 
-const DEFAULT_SHARD_FILE = fileURLToPath(new URL('./run-discord-shard.ts', import.meta.url));
+const DEFAULT_SHARD_FILE = fileURLToPath(new URL('../../shard-main.ts', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 const EXIT_TIMEOUT_MS = 10_000;
 

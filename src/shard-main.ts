@@ -1,20 +1,20 @@
-import { startDiscordAdapter } from '../../adapters/discord/start-discord-adapter.ts';
-import { loadConfig } from '../../config.ts';
-import { createBriefingSource } from '../../core/briefings/create-briefing-source.ts';
-import { createCore } from '../../core/create-core.ts';
-import { createLogger } from '../../logging/create-logger.ts';
-import { waitForShutdownSignal } from '../run-until-signal.ts';
-import { createRpcClient, type MessageChannel } from './shard-rpc.ts';
-import { createRemoteShardServices } from './shard-services.ts';
+import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.ts';
+import { waitForShutdownSignal } from './app/run-until-signal.ts';
+import { createRpcClient, type MessageChannel } from './app/sharding/shard-rpc.ts';
+import { createRemoteShardServices } from './app/sharding/shard-services.ts';
+import { loadConfig } from './config.ts';
+import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
+import { createCore } from './core/create-core.ts';
+import { createLogger } from './logging/create-logger.ts';
 
 // One shard process of `npm run start:sharded`, forked by the ShardingManager in
-// start-shard-manager.ts. It inherits the manager's environment (so the same configuration) plus
-// SHARDS and SHARD_COUNT, which discord.js's Client reads to connect as those shards. It answers
-// the interactions Discord routes to its shards; digests and settings live in the manager.
+// src/app/sharding/start-shard-manager.ts. It inherits the manager's environment (so the same
+// configuration) plus SHARDS and SHARD_COUNT, which discord.js's Client reads to connect as those
+// shards. It answers the interactions Discord routes to its shards; digests and settings live in
+// the manager.
 
 async function main(): Promise<number> {
-  if (!process.send)
-    throw new Error('run-discord-shard.ts is started by `npm run start:sharded`, not by hand');
+  if (!process.send) throw new Error('shard-main.ts is started by `npm run start:sharded`, not by hand');
   const config = loadConfig(process.env);
   if (!config.discord) throw new Error('DISCORD_TOKEN and DISCORD_APP_ID are required for a Discord shard');
   const logger = createLogger(config.logLevel).child({ shards: process.env.SHARDS });
