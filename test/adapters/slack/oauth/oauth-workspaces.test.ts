@@ -124,6 +124,18 @@ describe('eujp installed in several workspaces', () => {
     expect(await harness.store.findInstallation({ platform: 'slack', workspaceId: 'T1' })).toBeDefined();
   });
 
+  it('forgets every team of an org that uninstalls an org-wide install', async () => {
+    const grid = { ...fakeWorkspace(9), enterpriseId: 'E1', isEnterpriseInstall: true };
+    harness = await startOAuthHarness([grid]);
+    await walkInstallFlow(harness.baseUrl, grid.code);
+    await subscribe(harness, grid);
+
+    await harness.post(uninstallEventFrom(grid, 'app_uninstalled', 'EvUninstallGrid'), 'json');
+
+    expect(await harness.store.findInstallation({ platform: 'slack', workspaceId: 'E1' })).toBeUndefined();
+    expect(await harness.store.listEnabledSubscriptions()).toEqual([]);
+  });
+
   it('sends the digest of an org-wide install with the org token, for a channel in any of its teams', async () => {
     const grid = { ...fakeWorkspace(9), enterpriseId: 'E1', isEnterpriseInstall: true };
     harness = await startOAuthHarness([grid]);
