@@ -20,6 +20,8 @@ loadDotenv({ quiet: true });
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
+  // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
+  const shutdownSignal = waitForShutdownSignal(logger);
   const clock = { now: () => new Date() };
   const briefings = await createBriefingSource(config.briefingsDir, logger);
   const stopWatching = briefings.watch();
@@ -43,7 +45,10 @@ async function main(): Promise<number> {
 
   if (!config.slack && !config.discord) {
     logger.info('no chat credentials configured: starting the console adapter');
-    await runConsoleAdapter({ core, input: process.stdin, output: process.stdout });
+    await Promise.race([
+      runConsoleAdapter({ core, input: process.stdin, output: process.stdout }),
+      shutdownSignal,
+    ]);
     stopWatching();
     await store.close();
     return 0;
@@ -54,7 +59,7 @@ async function main(): Promise<number> {
     core,
     store,
     health,
-    loggerFor: (adapter) => logger.child({ adapter }),
+    loggerFor: (component) => logger.child({ component }),
   });
   for (const adapter of adapters.running) {
     publishers.set(adapter.platform, instrumentPublisher(adapter.publisher, metrics));
@@ -74,7 +79,7 @@ async function main(): Promise<number> {
   health.setState('digests', { status: 'up' });
   logger.info({ adapters: adapters.running.map((adapter) => adapter.platform) }, 'eujp ready');
 
-  await waitForShutdownSignal(logger);
+  await shutdownSignal;
   // Digests first, while the adapters can still publish: sends under way finish, the rest are
   // released for the next start. Then the adapters stop taking commands, and the store closes.
   await digests.stop();
@@ -83,17 +88,14 @@ async function main(): Promise<number> {
   await ownHealthServer?.close();
   stopWatching();
   logger.info('stopped cleanly');
-  // Chat clients may keep idle sockets after stop(); everything is flushed and closed by now.
-  setImmediate(() => process.exit(0));
   return 0;
 }
 
 main().then(
   (code) => {
     process.exitCode = code;
-    // Chat clients may hold sockets open after stop(); everything is flushed and closed by now.
-    if (code !== 0 || process.env.SLACK_BOT_TOKEN || process.env.DISCORD_TOKEN)
-      setImmediate(() => process.exit(code));
+    // Stdin and chat clients may hold handles open; everything is flushed and closed by now.
+    setImmediate(() => process.exit(code));
   },
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof BriefingValidationError) {

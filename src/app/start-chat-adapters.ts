@@ -27,11 +27,11 @@ export async function startChatAdapters(options: {
   core: Core;
   store: Store;
   /** A logger per adapter, so every line says which adapter it is about. */
-  loggerFor: (adapter: string) => Logger;
+  loggerFor: (component: string) => Logger;
   health: HealthRoutes;
 }): Promise<AdapterStartReport> {
   const { config, core, store, loggerFor, health } = options;
-  const logger = loggerFor('main');
+  const logger = loggerFor('adapters');
   const starters: Array<[RunningAdapter['platform'], () => Promise<RunningAdapter>]> = [];
   if (config.slack) {
     const slack = config.slack;
@@ -72,11 +72,11 @@ export async function startChatAdapters(options: {
     starters.map(async ([platform, start]) => {
       try {
         report.running.push(await start());
-        logger.info({ adapter: platform }, `${platform} adapter started`);
+        logger.info({ platform }, `${platform} adapter started`);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         report.failed.push({ platform, reason });
-        logger.error({ adapter: platform, err: error }, `${platform} adapter failed to start: ${reason}`);
+        logger.error({ platform, err: error }, `${platform} adapter failed to start: ${reason}`);
       }
     }),
   );

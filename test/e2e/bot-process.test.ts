@@ -137,6 +137,12 @@ describe('the real bot process, against loopback Slack and Discord fakes', () =>
     expect(await restarted.stop('SIGTERM')).toBe(0);
   });
 
+  it('stops cleanly on a SIGTERM that arrives the moment it is ready', async () => {
+    const quick = await startBot(fakes.botEnv());
+    expect(await quick.stop('SIGTERM')).toBe(0);
+    expect(quick.logs.some((line) => line.msg === 'stopped cleanly')).toBe(true);
+  });
+
   it('never writes a token or the signing secret to its output, though it used them', () => {
     // The secrets did reach the platforms, so their absence from the logs is redaction, not disuse.
     expect(fakes.slack.callsTo('auth.test')[0]?.authorization).toBe(`Bearer ${SECRETS.slackBotToken}`);
