@@ -16,6 +16,8 @@ export interface Config {
   timeZone: string;
   briefingsDir: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  /** False when LOG_LEVEL was not set, so the console adapter can keep the terminal quiet. */
+  logLevelChosen: boolean;
   catchUpWindowMs: number;
 }
 
@@ -148,6 +150,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     timeZone: env.EUJP_TZ,
     briefingsDir: env.EUJP_BRIEFINGS_DIR,
     logLevel: env.LOG_LEVEL,
+    logLevelChosen: Boolean(environment.LOG_LEVEL),
     catchUpWindowMs: env.EUJP_CATCH_UP_HOURS * 3_600_000,
   };
 }

@@ -19,7 +19,9 @@ loadDotenv({ quiet: true });
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
+  const consoleOnly = !config.slack && !config.discord;
+  // In the terminal, info lines would interleave with the replies; keep them for chat deployments.
+  const logger = createLogger(consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel);
   // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
   const shutdownSignal = waitForShutdownSignal(logger);
   const clock = { now: () => new Date() };
@@ -43,7 +45,7 @@ async function main(): Promise<number> {
     metrics,
   );
 
-  if (!config.slack && !config.discord) {
+  if (consoleOnly) {
     logger.info('no chat credentials configured: starting the console adapter');
     await Promise.race([
       runConsoleAdapter({ core, input: process.stdin, output: process.stdout }),
