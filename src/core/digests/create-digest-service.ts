@@ -76,7 +76,9 @@ export interface DigestService {
 }
 
 export const DEFAULT_CATCH_UP_WINDOW_MS = 6 * 3_600_000;
-const DEFAULT_LEASE_MS = 5 * 60_000;
+// Live replicas renew every third of it, so it only bounds how long a dead one's claims wait;
+// short enough that a takeover falls inside Discord's few-minute nonce window.
+const DEFAULT_LEASE_MS = 2 * 60_000;
 // Finished run slots and pacing are kept a little longer than any catch-up could look back.
 const COORDINATION_KEPT_MS = 8 * 86_400_000;
 

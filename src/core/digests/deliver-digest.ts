@@ -1,6 +1,7 @@
 import type { BriefingLibrary } from '../briefings/briefing.ts';
 import { type Clock, DeliveryError, type Logger, type Platform, type Publisher } from '../ports.ts';
 import { composeDigest } from './compose-digest.ts';
+import { deliveryIdempotencyKey, isIdempotentPublisher } from './idempotent-publisher.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { type RetryPolicy, retryDelay } from './retry-policy.ts';
 import type { Sleep } from './sleep.ts';
@@ -96,7 +97,9 @@ export async function deliverDigest(
 
     let failure: DeliveryError;
     try {
-      const { messageId } = await publisher.publish(delivery.channel, digest.reply);
+      const { messageId } = isIdempotentPublisher(publisher)
+        ? await publisher.publishOnce(delivery.channel, digest.reply, deliveryIdempotencyKey(delivery))
+        : await publisher.publish(delivery.channel, digest.reply);
       // Outside the catch: a failed confirm must never lead to publishing the digest again.
       await confirm(deps, delivery, messageId, digest);
       return 'sent';

@@ -34,7 +34,7 @@ describe('claims held by a replica', () => {
     const a = start(file, time, [slackA], { replicaId: 'a' });
     await time.run(a.service.start());
     await subscribeAll(a.store, channels('slack', 1));
-    // Slack asks for twelve minutes' patience: more than twice the five-minute lease.
+    // Slack asks for twelve minutes' patience: several times the two-minute lease.
     slackA.failNext('slack-1', new DeliveryError('rate_limited', '429', 12 * MINUTE));
     void a.service.runSlot('0 9 * * 1', 'Asia/Tokyo', MONDAY_SLOT);
     await time.runUntil(() => slackA.publishCalls === 1);
