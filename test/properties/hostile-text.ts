@@ -175,11 +175,14 @@ const GRAMMAR = [
   'data-flows',
 ];
 
+// Citation markers: renderers turn `[n]` into links to source n, which must stay well-formed.
+const CITATIONS = ['[1]', '[2]', '[3]', '[0]', '[999]', '[1000]', '[1][2]', '\\[1]'];
+
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SLACK_MARKUP, ...DISCORD_MARKUP) },
   { weight: 2, arbitrary: fc.constantFrom(...GRAMMAR) },
   { weight: 2, arbitrary: fc.constantFrom(...CONTROL, ...BIDI_AND_INVISIBLE) },
-  { weight: 1, arbitrary: fc.constantFrom(...EMOJI, ...JAPANESE) },
+  { weight: 1, arbitrary: fc.constantFrom(...EMOJI, ...JAPANESE, ...CITATIONS) },
   { weight: 1, arbitrary: fc.constantFrom(...PATH_LIKE) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
