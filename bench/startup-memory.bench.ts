@@ -3,14 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildSync } from 'esbuild';
 import { freePort } from '../test/e2e/bot-process.ts';
 import { startFakePlatforms } from '../test/e2e/fake-platforms.ts';
 import { type BenchResult, percentile, round } from './measure.ts';
 
 // Start-up time and resident memory of the real bot (`src/main.ts`, both adapters) against a bare
-// Bolt + discord.js process doing the same start-up work (bench/bare-baseline.ts). Both run under
-// the same runner (`node --import tsx`) against the same loopback fakes, alternately, after one
-// discarded warm-up each (tsx's transform cache, the OS page cache).
+// Bolt + discord.js process doing the same start-up work (bench/bare-baseline.ts). Both run as
+// built JavaScript under plain node against the same loopback fakes, alternately, after one
+// discarded warm-up each (the OS page cache).
 const RUNS = 5;
 const SETTLE_MS = 2_000;
 const READY_TIMEOUT_MS = 30_000;
@@ -30,10 +31,28 @@ interface Subject {
   isReady(line: string): boolean;
 }
 
-const BOT: Subject = { entry: 'src/main.ts', isReady: (line) => line.includes('"msg":"eujp ready"') };
-const BARE: Subject = { entry: 'bench/bare-baseline.ts', isReady: (line) => line === 'ready' };
+// Both run as built JavaScript under plain node, as in production (`npm start` runs dist/main.js):
+// the bot as scripts/build.mjs builds it, the baseline bundled the same way (packages external).
+const BOT: Subject = { entry: 'dist/main.js', isReady: (line) => line.includes('"msg":"eujp ready"') };
+const BARE: Subject = { entry: 'dist-bench/bare-baseline.js', isReady: (line) => line === 'ready' };
+
+function buildBoth(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  buildSync({
+    entryPoints: ['bench/bare-baseline.ts'],
+    outdir: 'dist-bench',
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
 
 export async function run(): Promise<BenchResult> {
+  buildBoth();
   const fakes = await startFakePlatforms();
   const bot: Sample[] = [];
   const bare: Sample[] = [];
@@ -100,7 +119,7 @@ function report(bot: Sample[], bare: Sample[]): BenchResult {
 /** Spawns one process, times it to its ready line, reads its RSS after settling, and stops it. */
 async function sample(subject: Subject, env: Record<string, string>): Promise<Sample> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', subject.entry], {
+  const child = spawn(process.execPath, [subject.entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 
 /** The validated configuration; entry points build it once from the environment. */
 export interface Config {
@@ -37,66 +37,68 @@ export class ConfigError extends Error {
   }
 }
 
-// `.env.example` copies leave variables present but empty: treat "" as "not set".
-const optionalText = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.string().trim().min(1).optional(),
-);
-const optionalUrl = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.url({ protocol: /^https?$/ }).optional(),
-);
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
-const environmentSchema = z.object({
-  SLACK_BOT_TOKEN: optionalText.refine(
-    (value) => value === undefined || value.startsWith('xoxb-'),
-    'must start with xoxb-',
+const text = v.optional(v.pipe(v.string(), v.minLength(1)));
+const prefixed = (prefix: string) =>
+  v.optional(v.pipe(v.string(), v.startsWith(prefix, `must start with ${prefix}`)));
+const snowflake = (what: string) =>
+  v.optional(v.pipe(v.string(), v.regex(/^\d{17,20}$/, `must be the numeric ${what}`)));
+const webUrl = v.optional(
+  v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//i, 'must be an http(s) URL')),
+);
+const wholeNumber = (fallback: string, min: number, max: number) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a whole number'),
+      v.transform(Number),
+      v.minValue(min, `must be at least ${min}`),
+      v.maxValue(max, `must be at most ${max}`),
+    ),
+    fallback,
+  );
+
+const environmentSchema = v.object({
+  SLACK_BOT_TOKEN: prefixed('xoxb-'),
+  SLACK_SIGNING_SECRET: text,
+  SLACK_APP_TOKEN: prefixed('xapp-'),
+  SLACK_API_URL: webUrl,
+  SLACK_CLIENT_ID: text,
+  SLACK_CLIENT_SECRET: text,
+  SLACK_STATE_SECRET: text,
+  DISCORD_TOKEN: text,
+  DISCORD_APP_ID: snowflake('application id'),
+  DISCORD_GUILD_ID: snowflake('server id'),
+  DISCORD_API_URL: webUrl,
+  PORT: wholeNumber('3000', 0, 65_535),
+  EUJP_DB: v.optional(v.string(), './data/eujp.sqlite'),
+  EUJP_TZ: v.optional(
+    v.pipe(v.string(), v.check(isTimeZone, 'is not a known IANA time zone (e.g. Europe/Brussels)')),
+    'Europe/Brussels',
   ),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.refine(
-    (value) => value === undefined || value.startsWith('xapp-'),
-    'must start with xapp-',
-  ),
-  SLACK_API_URL: optionalUrl,
-  SLACK_CLIENT_ID: optionalText,
-  SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText,
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APP_ID: optionalText.refine(
-    (value) => value === undefined || /^\d{17,20}$/.test(value),
-    'must be the numeric application id',
-  ),
-  DISCORD_GUILD_ID: optionalText.refine(
-    (value) => value === undefined || /^\d{17,20}$/.test(value),
-    'must be a numeric server id',
-  ),
-  DISCORD_API_URL: optionalUrl,
-  PORT: z.preprocess(
-    (value) => (value === '' || value === undefined ? '3000' : value),
-    z.coerce.number().int().min(0).max(65_535),
-  ),
-  EUJP_DB: optionalText.default('./data/eujp.sqlite'),
-  EUJP_TZ: optionalText
-    .default('Europe/Brussels')
-    .refine(isTimeZone, 'is not a known IANA time zone (e.g. Europe/Brussels)'),
-  EUJP_BRIEFINGS_DIR: optionalText.default('./briefings'),
-  EUJP_CATCH_UP_HOURS: z.preprocess(
-    (value) => (value === '' || value === undefined ? '6' : value),
-    z.coerce.number().min(0).max(168),
-  ),
-  LOG_LEVEL: z.preprocess(
-    (value) => (value === '' || value === undefined ? 'info' : value),
-    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
-  ),
+  EUJP_BRIEFINGS_DIR: v.optional(v.string(), './briefings'),
+  EUJP_CATCH_UP_HOURS: wholeNumber('6', 0, 168),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
 });
+
+// `.env.example` copies leave variables present but empty, or padded: "" means "not set".
+function cleanEnvironment(environment: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const cleaned: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(environment)) {
+    const trimmed = value?.trim();
+    cleaned[name] = trimmed === '' ? undefined : trimmed;
+  }
+  return cleaned;
+}
 
 /** Reads the configuration of DESIGN.md §6 from an environment; throws ConfigError listing every problem. */
 export function loadConfig(environment: NodeJS.ProcessEnv): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  const parsed = v.safeParse(environmentSchema, cleanEnvironment(environment), { abortPipeEarly: true });
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+    throw new ConfigError(parsed.issues.map((issue) => `${String(issue.path?.[0]?.key)}: ${issue.message}`));
   }
-  const env = parsed.data;
+  const env = parsed.output;
   const oauth = SLACK_OAUTH.some((name) => env[name] !== undefined);
   const problems = [
     ...(oauth

@@ -12,7 +12,7 @@ export function toPlainText(reply: Reply): string {
   for (const section of reply.sections) {
     lines.push('');
     if (section.heading) lines.push(clean(section.heading), '');
-    lines.push(section.paragraphs.map(clean).join('\n\n'));
+    if (section.paragraphs.length > 0) lines.push(section.paragraphs.map(clean).join('\n\n'));
     if (section.paragraphs.length > 0 && section.items.length > 0) lines.push('');
     for (const item of section.items) lines.push(`- ${formatItem(item)}`);
   }

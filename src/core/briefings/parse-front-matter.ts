@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
+import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import type { BriefingProblem } from './briefing-problems.ts';
 
 // The `yaml` engine (YAML 1.2 core schema) keeps `2025-05-12` a string; gray-matter's default
@@ -16,7 +16,11 @@ export interface ParsedFile<T> {
 }
 
 /** Splits a Markdown file into front matter and body and validates the front matter. */
-export function parseFrontMatter<T>(file: string, source: string, schema: z.ZodType<T>): ParsedFile<T> {
+export function parseFrontMatter<T>(
+  file: string,
+  source: string,
+  schema: v.GenericSchema<unknown, T>,
+): ParsedFile<T> {
   let parsed: { data: unknown; content: string };
   try {
     parsed = matter(source, GRAY_MATTER_OPTIONS);
@@ -44,13 +48,13 @@ export function parseFrontMatter<T>(file: string, source: string, schema: z.ZodT
 export function validate<T>(
   file: string,
   data: unknown,
-  schema: z.ZodType<T>,
+  schema: v.GenericSchema<unknown, T>,
 ): { data: T | undefined; problems: BriefingProblem[] } {
-  const result = schema.safeParse(data);
-  if (result.success) return { data: result.data, problems: [] };
-  const problems = result.error.issues.map((issue) => ({
+  const result = v.safeParse(schema, data, { abortPipeEarly: true });
+  if (result.success) return { data: result.output, problems: [] };
+  const problems = result.issues.map((issue) => ({
     file,
-    field: formatPath(issue.path),
+    field: formatPath((issue.path ?? []).map((item) => item.key as PropertyKey)),
     message: issue.message,
   }));
   return { data: undefined, problems };

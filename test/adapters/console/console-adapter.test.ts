@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runEntryPoint } from '../../support/run-command.ts';
+import { PROJECT_ROOT, runEntryPoint } from '../../support/run-command.ts';
 
 // The bot as `npm start` runs it with no tokens: console adapter on stdin, embedded SQLite.
 const startBot = (input: string) => runEntryPoint('src/main.ts', [], { input, env: { EUJP_DB: ':memory:' } });
@@ -32,5 +32,26 @@ describe('the console adapter (npm start without tokens)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('\u001b');
     expect(result.stdout).toContain('High-performance computing');
+  });
+});
+
+describe('npm start, exactly as the README says', () => {
+  it('builds the bot and answers a piped command with no tokens', async () => {
+    const { spawn } = await import('node:child_process');
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('npm', ['start', '--silent'], {
+        cwd: PROJECT_ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, EUJP_DB: ':memory:' },
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+      child.stdin.end('/eujp chips\n');
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Semiconductors\n/);
   });
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const problemsOf = (environment: NodeJS.ProcessEnv): readonly string[] => {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('configuration from the environment (DESIGN.md §6)', () => {
+  it('runs the console with defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      database: './data/eujp.sqlite',
+      timeZone: 'Europe/Brussels',
+      briefingsDir: './briefings',
+      logLevel: 'info',
+      logLevelChosen: false,
+      catchUpWindowMs: 6 * 3_600_000,
+    });
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+  });
+
+  it('treats empty and blank variables, as copied from .env.example, as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ', PORT: '' }).port).toBe(3000);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(
+      problemsOf({
+        PORT: 'abc',
+        EUJP_TZ: 'Mars/Olympus',
+        LOG_LEVEL: 'loud',
+        DISCORD_APP_ID: '12',
+        SLACK_API_URL: 'nope',
+      }),
+    ).toEqual([
+      'SLACK_API_URL: must be a URL',
+      'DISCORD_APP_ID: must be the numeric application id',
+      'PORT: must be a whole number',
+      'EUJP_TZ: is not a known IANA time zone (e.g. Europe/Brussels)',
+      'LOG_LEVEL: must be one of trace, debug, info, warn, error, fatal, silent',
+    ]);
+  });
+
+  it('refuses a half-configured adapter instead of silently running without it', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1-2' })).toEqual([
+      'SLACK_SIGNING_SECRET: is required for the Slack adapter (SLACK_BOT_TOKEN is set)',
+    ]);
+    expect(problemsOf({ DISCORD_TOKEN: 'abc' })[0]).toMatch(/^DISCORD_APP_ID: is required/);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xapp-wrong', SLACK_SIGNING_SECRET: 's' })).toEqual([
+      'SLACK_BOT_TOKEN: must start with xoxb-',
+    ]);
+  });
+
+  it('enables each adapter whose credentials are all present', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1-2',
+      SLACK_SIGNING_SECRET: 'secret',
+      DISCORD_TOKEN: 'token',
+      DISCORD_APP_ID: '110000000000000001',
+      PORT: '8080',
+      EUJP_CATCH_UP_HOURS: '2',
+    });
+    expect(config.slack).toEqual({ botToken: 'xoxb-1-2', signingSecret: 'secret' });
+    expect(config.discord).toEqual({ token: 'token', appId: '110000000000000001' });
+    expect(config.port).toBe(8080);
+    expect(config.catchUpWindowMs).toBe(2 * 3_600_000);
+  });
+});
