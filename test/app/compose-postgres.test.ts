@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
 const composePath = path.resolve(import.meta.dirname, '../../compose.postgres.yaml');
 
@@ -15,7 +15,7 @@ interface Service {
 }
 
 async function services(): Promise<Record<string, Service>> {
-  const compose = parse(await readFile(composePath, 'utf8'), { merge: true }) as {
+  const compose = parse(await readFile(composePath, 'utf8')) as {
     services: Record<string, Service>;
   };
   return compose.services;

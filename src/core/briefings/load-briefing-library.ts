@@ -1,6 +1,5 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { TOPIC_IDS } from '../topics/topic-ids.ts';
 import type { Briefing, BriefingLibrary, Development } from './briefing.ts';
 import { type BriefingProblem, BriefingValidationError } from './briefing-problems.ts';
@@ -13,6 +12,7 @@ import { buildBriefing } from './build-briefing.ts';
 import { checkAliasCollisions } from './check-alias-collisions.ts';
 import { parseBriefingBody } from './parse-briefing-body.ts';
 import { parseFrontMatter, validate } from './parse-front-matter.ts';
+import { parseYaml } from './parse-yaml.ts';
 
 export const DEVELOPMENTS_FILE = 'developments.yaml';
 const BRIEFING_FILE = /^([a-z0-9-]+)\.md$/;

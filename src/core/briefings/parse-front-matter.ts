@@ -1,10 +1,9 @@
 import matter from 'gray-matter';
 import * as v from 'valibot';
-import { parse as parseYaml } from 'yaml';
 import type { BriefingProblem } from './briefing-problems.ts';
+import { parseYaml } from './parse-yaml.ts';
 
-// The `yaml` engine (YAML 1.2 core schema) keeps `2025-05-12` a string; gray-matter's default
-// js-yaml 3 would turn it into a Date at midnight local time and shift it across time zones.
+// gray-matter's own engine would parse dates into Date objects; parseYaml keeps them strings.
 const GRAY_MATTER_OPTIONS = { engines: { yaml: (source: string) => parseYaml(source) as object } };
 
 export interface ParsedFile<T> {

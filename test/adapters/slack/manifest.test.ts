@@ -1,14 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { SLACK_COMMAND } from '../../../src/adapters/slack/register-slash-command.ts';
-
-const manifestPath = path.resolve(import.meta.dirname, '../../../slack/manifest.yaml');
+import { readSlackManifest } from '../../support/slack-manifest.ts';
 
 describe('the Slack app manifest', () => {
   it('declares what the adapter listens to, with only the scopes it uses', async () => {
-    const manifest = parse(await readFile(manifestPath, 'utf8'));
+    const manifest = await readSlackManifest();
     expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([
       SLACK_COMMAND,
     ]);

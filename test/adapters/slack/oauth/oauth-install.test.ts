@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { fakeWorkspace, slashCommandFrom, walkInstallFlow } from '../../../fakes/slack-oauth.ts';
+import { readSlackManifest } from '../../../support/slack-manifest.ts';
 import { CLIENT_ID, type OAuthHarness, startOAuthHarness } from './oauth-harness.ts';
 
-const manifestPath = path.resolve(import.meta.dirname, '../../../../slack/manifest.yaml');
 const one = fakeWorkspace(1);
 const two = fakeWorkspace(2);
 
@@ -24,7 +21,7 @@ describe('installing eujp into a workspace through Slack OAuth', () => {
     const authorize = new URL(install.headers.get('location') ?? '');
     expect(`${authorize.origin}${authorize.pathname}`).toBe('https://slack.com/oauth/v2/authorize');
     expect(authorize.searchParams.get('client_id')).toBe(CLIENT_ID);
-    const manifest = parse(await readFile(manifestPath, 'utf8'));
+    const manifest = await readSlackManifest();
     expect(authorize.searchParams.get('scope')?.split(',').sort()).toEqual(
       [...manifest.oauth_config.scopes.bot].sort(),
     );
