@@ -1,51 +1,41 @@
 import pino, { type Logger as PinoLogger } from 'pino';
-import { redactSecrets } from './redact-secrets.ts';
-
-/** Keys whose values are secrets wherever they appear in a logged object. */
-const SECRET_PATHS = [
-  'token',
-  'botToken',
-  'appToken',
-  'signingSecret',
-  'clientSecret',
-  'password',
-  'authorization',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.clientSecret',
-  '*.password',
-  '*.authorization',
-  '*.headers.authorization',
-  '*.*.headers.authorization',
-];
+import { redactSecrets, scrubSecrets } from './redact-secrets.ts';
 
 /**
- * Structured JSON logs on stderr (stdout belongs to the console adapter's replies). Secrets are
- * removed twice: by key (pino's redact) and by shape in every string, since a token can hide in
- * an error message or a URL.
+ * Structured JSON logs on stderr (stdout belongs to the console adapter's replies). Every
+ * argument and every child binding is scrubbed before pino sees it: values under secret keys at
+ * any depth, and token-shaped text anywhere, since a token can hide in an error message or a URL.
  */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): PinoLogger {
-  return pino(
+  const logger = pino(
     {
       level,
       base: { service: 'eujp' },
-      redact: { paths: SECRET_PATHS, censor: '[redacted]' },
-      serializers: { err: (error: unknown) => scrub(pino.stdSerializers.err(error as Error)) },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map(scrub) as Parameters<typeof method>);
+          const [first, ...rest] = args as unknown[];
+          // pino copies a lone Error's message into `msg` before serializers run: give it an
+          // explicit, scrubbed message instead.
+          if (first instanceof Error && rest.length === 0) {
+            method.call(this, { err: scrubSecrets(first) }, redactSecrets(first.message));
+            return;
+          }
+          method.apply(this, args.map((arg) => scrubSecrets(arg)) as Parameters<typeof method>);
         },
       },
     },
     destination,
   );
+  return withScrubbedChildBindings(logger);
 }
 
-function scrub<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
-  if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Error) return value;
-  if (Array.isArray(value)) return value.map((entry) => scrub(entry, depth + 1)) as T;
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, scrub(entry, depth + 1)])) as T;
+// pino writes child bindings once, at child(), past the logMethod hook and its formatters
+// (formatters.bindings only sees the base): scrub them on the way in, for children of children too.
+function withScrubbedChildBindings(logger: PinoLogger): PinoLogger {
+  const createChild = logger.child.bind(logger);
+  logger.child = ((bindings: pino.Bindings, options?: pino.ChildLoggerOptions) =>
+    withScrubbedChildBindings(
+      createChild(scrubSecrets(bindings), options),
+    )) as unknown as PinoLogger['child'];
+  return logger;
 }
