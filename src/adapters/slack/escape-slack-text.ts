@@ -5,7 +5,17 @@
  */
 export function escapeSlackText(text: string): string {
   const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  return defuseBroadcasts(escaped);
+  return defuseFormatting(defuseBroadcasts(escaped));
+}
+
+/**
+ * mrkdwn has no backslash escape, so `*bold*`, `_italic_`, `~strike~` and backticks in text we
+ * did not write (a query echoed in "no match for …") would format. A ZERO WIDTH SPACE on each
+ * side of a marker keeps it visible but stops it opening or closing a span: the renderer's own
+ * `*heading*` is added after this, so it still formats.
+ */
+function defuseFormatting(text: string): string {
+  return text.replace(/[*_~`]/g, '\u200B$&\u200B');
 }
 
 /**
