@@ -50,6 +50,8 @@ export function createFakePublisher(options: {
   platform: Platform;
   clock: Clock;
   rules?: readonly RateLimitRule[];
+  /** Offer `publishOnce`: a key already posted gets the earlier post back, as Discord's nonce does. */
+  deduplicate?: boolean;
 }): FakePublisher {
   const rules = options.rules ?? [];
   const windows = new Map<string, number[]>();
@@ -132,5 +134,15 @@ export function createFakePublisher(options: {
       return { messageId: record(channel, reply) };
     },
   };
-  return publisher;
+  if (!options.deduplicate) return publisher;
+  const byKey = new Map<string, string>();
+  return Object.assign(publisher, {
+    async publishOnce(channel: ChannelRef, reply: Reply, key: string) {
+      const earlier = byKey.get(key);
+      if (earlier) return { messageId: earlier };
+      const result = await publisher.publish(channel, reply);
+      byKey.set(key, result.messageId);
+      return result;
+    },
+  });
 }

@@ -16,6 +16,11 @@ export interface VirtualTime {
   run<T>(promise: Promise<T>): Promise<T>;
   /** Runs, jumping time as `run` does, until `done()` holds; throws if it never can. */
   runUntil(done: () => boolean): Promise<void>;
+  /**
+   * Real I/O (a database over the network) that virtual time must wait for: while any tracked
+   * promise is pending, time does not jump, so I/O takes no virtual time but never overtakes it.
+   */
+  track<T>(promise: Promise<T>): Promise<T>;
 }
 
 interface Sleeper {
@@ -28,6 +33,11 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createVirtualTime(start: Date | string): VirtualTime {
   let now = new Date(start).getTime();
   let sleepers: Sleeper[] = [];
+  // I/O in flight, and who waits for it all to settle: time may not jump before that.
+  let pending = 0;
+  let settledWaiters: (() => void)[] = [];
+  const allSettled = () =>
+    pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => settledWaiters.push(resolve));
 
   const wakeDue = () => {
     const due = sleepers.filter((s) => s.at <= now);
@@ -62,6 +72,10 @@ export function createVirtualTime(start: Date | string): VirtualTime {
       // fires, everything not waiting on a sleeper has had its turn.
       await turn();
       if (done()) return;
+      if (pending > 0) {
+        await allSettled();
+        continue;
+      }
       if (sleepers.length === 0) {
         await turn();
         if (done()) return;
@@ -94,5 +108,16 @@ export function createVirtualTime(start: Date | string): VirtualTime {
       return tracked;
     },
     runUntil: (done) => drive(done),
+    track(promise) {
+      pending++;
+      const settle = () => {
+        if (--pending > 0) return;
+        const waiters = settledWaiters;
+        settledWaiters = [];
+        for (const resolve of waiters) resolve();
+      };
+      promise.then(settle, settle);
+      return promise;
+    },
   };
 }

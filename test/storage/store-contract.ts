@@ -269,34 +269,47 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(await store.acquireRunSlot(key, 'e', at('2025-06-03T00:00:00Z'), 30_000)).toBe(false);
   });
 
-  it('spaces reserved send times by each bucket’s interval, across connections', async () => {
+  it('reserves send times that keep every sliding window within its limit, across connections', async () => {
     const second = await another();
-    const buckets = [{ key: 'discord:platform', intervalMs: 25 }];
+    const platform = { key: 'discord:p', limit: 4, windowMs: 100 };
     const times = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? second : store).reserveSendTime(buckets, SLOT)),
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? second : store).reserveSendTime([platform], SLOT)),
     );
     expect(times.map((time) => time.getTime() - SLOT.getTime()).sort((a, b) => a - b)).toEqual([
-      0, 25, 50, 75, 100, 125, 150, 175,
+      0, 0, 0, 0, 100, 100, 100, 100, 200, 200,
     ]);
-    const later = await store.reserveSendTime(
-      [...buckets, { key: 'discord:channel:D1', intervalMs: 1_000 }],
-      at('2025-06-02T00:00:10Z'),
+  });
+
+  it('counts a message at its real send time in every bucket, even one that was free earlier', async () => {
+    const workspace = { key: 'slack:w:T1', limit: 1, windowMs: 5_000 };
+    const channelBucket = { key: 'slack:c:C1', limit: 1, windowMs: 1_000 };
+    expect(await store.reserveSendTime([workspace], SLOT)).toEqual(SLOT);
+    // The workspace holds this message to 5 s; the channel must count it at 5 s, not at 0.
+    expect(await store.reserveSendTime([channelBucket, workspace], SLOT)).toEqual(at('2025-06-02T00:00:05Z'));
+    expect(await store.reserveSendTime([channelBucket], SLOT)).toEqual(at('2025-06-02T00:00:06Z'));
+  });
+
+  it('claims a channel’s released deliveries together, so one replica paces that channel', async () => {
+    const [one, two] = await subscribeChannels(2);
+    const sameChannel = await store.addSubscription(
+      newSubscription({ channel: one!.channel, schedule: 'daily 09:00', cron: '0 9 * * *' }),
     );
-    expect(later).toEqual(at('2025-06-02T00:00:10Z'));
-    const channelBound = await store.reserveSendTime(
-      [...buckets, { key: 'discord:channel:D1', intervalMs: 1_000 }],
-      at('2025-06-02T00:00:10Z'),
-    );
-    expect(channelBound).toEqual(at('2025-06-02T00:00:11Z'));
+    await store.offerDeliveries([one!, two!, sameChannel], SLOT, SLOT);
+    const claimed = await store.claimReleasedDeliveries('a', SLOT, 1);
+    expect(claimed.map((delivery) => delivery.subscriptionId).sort((x, y) => x - y)).toEqual([
+      one!.id,
+      sameChannel.id,
+    ]);
   });
 
   it('prunes finished run slots and old pacing', async () => {
     await store.acquireRunSlot('old', 'a', SLOT, 1_000);
     await store.finishRunSlot('old', 'a', SLOT);
-    await store.reserveSendTime([{ key: 'k', intervalMs: 10 }], SLOT);
+    const bucket = { key: 'k', limit: 1, windowMs: 10 };
+    await store.reserveSendTime([bucket], at('2025-06-02T00:00:05Z'));
     await store.pruneCoordination(at('2025-06-03T00:00:00Z'));
     expect(await store.isRunSlotFinished('old')).toBe(false);
-    expect(await store.reserveSendTime([{ key: 'k', intervalMs: 10 }], SLOT)).toEqual(SLOT);
+    expect(await store.reserveSendTime([bucket], SLOT)).toEqual(SLOT);
   });
 
   it('remembers a channel language and the messages it posted', async () => {

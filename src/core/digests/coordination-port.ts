@@ -1,9 +1,11 @@
+import type { Platform } from '../ports.ts';
 import type { Delivery, Subscription } from './store-port.ts';
 
-/** One rate budget shared by every replica: at most one message per `intervalMs` on `key`. */
+/** One rate budget shared by every replica: at most `limit` messages in any `windowMs` on `key`. */
 export interface PacingBucket {
   key: string;
-  intervalMs: number;
+  limit: number;
+  windowMs: number;
 }
 
 /**
@@ -21,10 +23,11 @@ export interface DeliveryCoordination {
    */
   offerDeliveries(subscriptions: readonly Subscription[], scheduledAt: Date, at: Date): Promise<number>;
   /**
-   * Claims up to `limit` released deliveries for `owner`, oldest slot first. Rows another
+   * Claims released deliveries for `owner` (on `platform`, or any), oldest slot first: up to `limit` of them, plus the
+   * other released deliveries of their channels, so one replica paces each channel. Rows another
    * replica is claiming at the same moment are skipped, not waited for.
    */
-  claimReleasedDeliveries(owner: string, at: Date, limit: number): Promise<Delivery[]>;
+  claimReleasedDeliveries(owner: string, at: Date, limit: number, platform?: Platform): Promise<Delivery[]>;
   /** Renews the lease on every claim `owner` still holds; returns how many it renewed. */
   renewClaims(owner: string, at: Date): Promise<number>;
   /** Claims nobody renewed since `claimedBefore`: their owner is taken to be dead. */
@@ -40,10 +43,20 @@ export interface DeliveryCoordination {
   isRunSlotFinished(key: string): Promise<boolean>;
 
   /**
-   * Reserves the next free send time, no earlier than `at`, on every bucket at once, and
-   * returns the latest of them: when the message may go out without breaking any budget.
+   * Reserves the earliest send time, no earlier than `at`, that breaks no bucket's sliding
+   * window, and counts the message at that time in every bucket. Each bucket is `limit` lanes,
+   * each used at most once per window, so replicas reserving at once never oversubscribe it.
    */
   reserveSendTime(buckets: readonly PacingBucket[], at: Date): Promise<Date>;
   /** Forgets run slots and pacing state older than `before`. */
   pruneCoordination(before: Date): Promise<void>;
+}
+
+/**
+ * A bucket's lanes in the store: `limit` rows, each holding when it may next be used. A message
+ * takes the lane free soonest in every bucket it touches; each lane carries one message per
+ * window, so no window ever holds more than `limit`.
+ */
+export function laneKeys(bucket: PacingBucket): string[] {
+  return Array.from({ length: bucket.limit }, (_, lane) => `${bucket.key}#${lane}`);
 }

@@ -8,20 +8,16 @@ import { type DeliveryDependencies, deliverDigest } from './deliver-digest.ts';
 import { createDeliveryPuller } from './delivery-puller.ts';
 import { createDeliveryQueue } from './delivery-queue.ts';
 import type { DigestCommands } from './digest-commands.ts';
-import { createDigestScheduler, slotKey } from './digest-scheduler.ts';
+import { createDigestScheduler } from './digest-scheduler.ts';
 import { digestStatus } from './digest-status.ts';
-import {
-  createRateLimiter,
-  DEFAULT_RATE_LIMITS,
-  type RateLimiter,
-  type RateLimitRule,
-} from './rate-limiter.ts';
+import { createPlatformLimiters } from './platform-limiters.ts';
+import type { RateLimitRule } from './rate-limiter.ts';
 import { catchUpMissed, type RecoveryOptions, recoverUnfinished } from './recover-deliveries.ts';
 import { rerunUnfinishedSlots } from './rerun-unfinished-slots.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import { runPeriodically } from './run-periodically.ts';
-import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 import { type Sleep, sleepWithTimers } from './sleep.ts';
+import { createSlotElection } from './slot-election.ts';
 import type { Store, Subscription } from './store-port.ts';
 import { createSubscriptionCommands, requireChannel } from './subscription-commands.ts';
 import { SUBSCRIPTION_MESSAGES } from './subscription-messages.ts';
@@ -90,11 +86,12 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const sleep = deps.sleep ?? sleepWithTimers;
   const owner = deps.replicaId ?? `replica-${randomUUID()}`;
+  // Ends the background loops (claim renewal, polling, sweeps) and any wait for an offer on stop.
+  const loops = new AbortController();
   // Replicas share one bot token, so its rate budget and each slot's election live in the store.
   const coordinated = store.sharedByReplicas;
   const concurrencyPerPlatform = deps.concurrencyPerPlatform ?? 16;
 
-  const limiters = new Map<Platform, RateLimiter>();
   const delivery: DeliveryDependencies = {
     store,
     getLibrary: deps.getLibrary,
@@ -105,21 +102,12 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     random: deps.random ?? Math.random,
     owner,
-    limiterFor(platform) {
-      let limiter = limiters.get(platform);
-      if (!limiter) {
-        const rules = deps.rateLimits?.[platform] ?? DEFAULT_RATE_LIMITS[platform];
-        limiter = coordinated
-          ? createSharedRateLimiter(platform, rules, {
-              reserveSendTime: (buckets, at) => store.reserveSendTime(buckets, at),
-              clock,
-              sleep,
-            })
-          : createRateLimiter(rules, clock, sleep);
-        limiters.set(platform, limiter);
-      }
-      return limiter;
-    },
+    limiterFor: createPlatformLimiters({
+      rateLimits: deps.rateLimits,
+      shared: coordinated ? store : undefined,
+      clock,
+      sleep,
+    }),
   };
   const queue = createDeliveryQueue({
     deliver: (claimed, signal) => deliverDigest(claimed, delivery, signal),
@@ -137,6 +125,9 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     prefetch: deps.prefetch ?? 4 * concurrencyPerPlatform,
     catchUpWindowMs,
     queue,
+    // Alone, a replica claims everything, so a delivery for a platform it cannot reach is recorded
+    // as failed; among replicas, that delivery is left for one that can.
+    ...(coordinated ? { platforms: () => [...deps.publishers.keys()] } : {}),
   });
 
   const runSlot = async (cron: string, timeZone: string, slot: Date) => {
@@ -152,27 +143,19 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     await store.offerDeliveries(due, slot, now);
     await puller.pull();
   };
-  // The election's lease ends when the slot is offered, and only then: a replica that dies
-  // half-way leaves it unfinished for rerunUnfinishedSlots to run again (offers are idempotent).
-  const runElectedSlot = async (cron: string, timeZone: string, slot: Date) => {
-    await runSlot(cron, timeZone, slot);
-    if (coordinated) await store.finishRunSlot(slotKey(cron, timeZone, slot), owner, clock.now());
-  };
-  const fireSlot = async (cron: string, timeZone: string, slot: Date) => {
-    const key = slotKey(cron, timeZone, slot);
-    if (coordinated && !(await store.acquireRunSlot(key, owner, clock.now(), leaseMs))) return;
-    await runElectedSlot(cron, timeZone, slot);
-  };
-  const scheduler = createDigestScheduler(
-    runElectedSlot,
+  const election = createSlotElection({
+    store,
+    owner,
+    clock,
     logger,
-    coordinated
-      ? {
-          coordinator: { shouldRun: (key, ttlMs) => store.acquireRunSlot(key, owner, clock.now(), ttlMs) },
-          leaseMs,
-        }
-      : undefined,
-  );
+    sleep,
+    signal: loops.signal,
+    leaseMs,
+    coordinated,
+    runSlot,
+    pull: () => puller.pull(),
+  });
+  const scheduler = createDigestScheduler(election.runElected, logger, election.scheduling);
   const recovery: RecoveryOptions = {
     store,
     clock,
@@ -193,14 +176,19 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     maxPerChannel: deps.maxSubscriptionsPerChannel ?? 10,
   });
 
-  const loops = new AbortController();
   let started = false;
 
   // Every sweep: take over dead replicas' claims, re-run slots an elected replica left unfinished.
   const sweep = async () => {
     await recoverUnfinished(recovery);
     if (!coordinated) return;
-    await rerunUnfinishedSlots({ schedules: scheduler.schedules(), clock, catchUpWindowMs, store, fireSlot });
+    await rerunUnfinishedSlots({
+      schedules: scheduler.schedules(),
+      clock,
+      catchUpWindowMs,
+      store,
+      fireSlot: election.fire,
+    });
     await store.pruneCoordination(new Date(clock.now().getTime() - COORDINATION_KEPT_MS));
   };
   const startLoops = () => {
@@ -247,7 +235,7 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   return {
     commands,
     runSlot,
-    fireSlot,
+    fireSlot: election.fire,
     replicaId: owner,
     async idle() {
       // Idle means nothing held here and nothing left waiting in the ledger for us to take.

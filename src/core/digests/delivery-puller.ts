@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '../ports.ts';
+import type { Clock, Logger, Platform } from '../ports.ts';
 import type { Delivery, Store } from './store-port.ts';
 
 /** Takes released deliveries from the ledger into this replica's queue, as far as it has room. */
@@ -18,7 +18,9 @@ export interface DeliveryPullerOptions {
   /** Most deliveries this replica claims ahead of sending them: the rest stay for other replicas. */
   prefetch: number;
   catchUpWindowMs: number;
-  queue: { enqueue(delivery: Delivery): void; size(): number };
+  queue: { enqueue(delivery: Delivery): void; size(platform?: Platform): number };
+  /** The platforms this replica can send to, pulled separately; all of them, together, if absent. */
+  platforms?(): Platform[];
 }
 
 const MAX_BATCH = 200;
@@ -42,22 +44,37 @@ export function createDeliveryPuller(options: DeliveryPullerOptions): DeliveryPu
     });
   };
 
-  const drain = async () => {
+  // Room is counted per platform: each has its own rate budget, so a slot's Slack deliveries
+  // waiting for their workspace windows must not keep its Discord ones from being claimed.
+  const drainPlatform = async (platform: Platform | undefined) => {
     let total = 0;
-    while (more && !stopped) {
-      const room = options.prefetch - queue.size();
-      if (room <= 0) break;
+    let full = false;
+    for (;;) {
+      const room = options.prefetch - queue.size(platform);
+      if (room <= 0 || stopped) return { total, full: true };
       const limit = Math.min(room, MAX_BATCH);
       const now = clock.now();
-      const batch = await store.claimReleasedDeliveries(options.owner, now, limit);
-      if (batch.length < limit) more = false;
+      const batch = await store.claimReleasedDeliveries(options.owner, now, limit, platform);
       for (const delivery of batch) {
         if (now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs)
           await skipLate(delivery);
         else queue.enqueue(delivery);
       }
       total += batch.length;
+      full = batch.length >= limit;
+      if (!full) return { total, full };
     }
+  };
+
+  const drain = async () => {
+    let total = 0;
+    let anyFull = false;
+    for (const platform of options.platforms?.() ?? [undefined]) {
+      const result = await drainPlatform(platform);
+      total += result.total;
+      anyFull ||= result.full;
+    }
+    more = anyFull;
     return total;
   };
 
@@ -85,7 +102,9 @@ export function createDeliveryPuller(options: DeliveryPullerOptions): DeliveryPu
   return {
     pull,
     settled() {
-      if (!more || stopped || running || queue.size() > options.prefetch / 2) return;
+      if (!more || stopped || running) return;
+      const platforms = options.platforms?.() ?? [undefined];
+      if (platforms.every((platform) => queue.size(platform) > options.prefetch / 2)) return;
       pull().catch((error: unknown) =>
         options.logger.error({ err: error }, 'claiming digest deliveries failed'),
       );

@@ -9,8 +9,8 @@ export interface DeliveryQueue {
   enqueue(delivery: Delivery): void;
   /** Ids being worked on or waiting here: a recovery sweep must leave them alone. */
   has(deliveryId: number): boolean;
-  /** Deliveries queued or running: what this replica holds claims on. */
-  size(): number;
+  /** Deliveries queued or running (on one platform): what this replica holds claims on. */
+  size(platform?: Platform): number;
   /** Resolves once nothing is queued or running. */
   idle(): Promise<void>;
   /**
@@ -39,7 +39,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const ready = new Map<Platform, string[]>();
   const running = new Map<Platform, number>();
   const busy = new Set<string>();
-  const known = new Set<number>();
+  const known = new Map<number, Platform>();
   const controller = new AbortController();
   // Every waiting worker listens on the one shutdown signal; more than Node's default ten is normal.
   setMaxListeners(0, controller.signal);
@@ -94,7 +94,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         return;
       }
       if (known.has(delivery.id)) return;
-      known.add(delivery.id);
+      known.set(delivery.id, delivery.channel.platform);
       const key = keyOf(delivery);
       const lane = lanes.get(key);
       if (lane) {
@@ -111,7 +111,12 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       }
     },
     has: (deliveryId) => known.has(deliveryId),
-    size: () => known.size,
+    size(platform) {
+      if (!platform) return known.size;
+      let count = 0;
+      for (const held of known.values()) if (held === platform) count++;
+      return count;
+    },
     idle() {
       if (active === 0 && lanes.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

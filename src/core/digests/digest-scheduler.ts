@@ -28,6 +28,8 @@ export interface SchedulerCoordination {
   coordinator: RunCoordinator;
   /** How long the elected replica has to finish the slot before another may run it. */
   leaseMs: number;
+  /** Another replica was elected for this slot: this one may help once it has been offered. */
+  onNotElected(cron: string, timeZone: string, slot: Date): void;
 }
 
 /**
@@ -89,10 +91,14 @@ export function createDigestScheduler(
             !coordination ||
             (await coordination.coordinator.shouldRun(slotKey(cron, timeZone, slot), coordination.leaseMs));
           if (elected) await run(cron, timeZone, slot);
+          else coordination?.onNotElected(cron, timeZone, slot);
         } catch (error) {
           logger.error({ err: error, cron, timeZone, slot }, 'late digest slot could not be coordinated');
         }
       };
+      task.on('execution:skipped', (context: { date: Date; reason?: string }) => {
+        if (context.reason === 'not-elected') coordination?.onNotElected(cron, timeZone, context.date);
+      });
       task.on('execution:missed', late);
       task.on('execution:overlap', late);
       tasks.set(key, task);

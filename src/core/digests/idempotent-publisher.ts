@@ -6,7 +6,7 @@ import type { Delivery } from './store-port.ts';
  * A Publisher whose platform can refuse a second post with the same key (Discord: `nonce` with
  * `enforce_nonce: true`, checked over the last few minutes). Optional: digests use it when the
  * adapter offers it, and it is what turns "at most one duplicate after a crash between the
- * platform's accept and our confirm" into "none" (docs/decisions/011-digest-delivery-guarantee.md).
+ * platform's accept and our confirm" into "none" (docs/decisions/0011-digest-delivery-guarantee.md).
  */
 export interface IdempotentPublisher extends Publisher {
   /** Posts, unless a post with this key already went out; then returns that post's id. */

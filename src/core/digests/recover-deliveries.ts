@@ -35,7 +35,7 @@ const STALE_PER_SWEEP = 1_000;
  * which a duplicate can arise is the few milliseconds between the platform's answer and our
  * commit. A second crash on the same delivery records it as failed instead of trying again, so
  * the worst case is one duplicate. A claim with no attempt recorded was never sent and is simply
- * sent. See docs/decisions/011-digest-delivery-guarantee.md.
+ * sent. See docs/decisions/0011-digest-delivery-guarantee.md.
  */
 export async function recoverUnfinished(options: RecoveryOptions): Promise<void> {
   const { store, clock } = options;

@@ -1,17 +1,18 @@
 import type { ChannelRef, Clock, Platform } from '../ports.ts';
 import type { PacingBucket } from './coordination-port.ts';
-import type { RateLimiter, RateLimitRule } from './rate-limiter.ts';
+import { createRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.ts';
 import type { Sleep } from './sleep.ts';
 
 /**
- * A rate limiter whose budget lives in the shared store, for replicas posting with one bot token:
- * the platform counts their messages together, so each replica pacing itself to the full limit
- * would send N times too fast. Each rule becomes strict pacing (one message per window/limit)
- * and a message reserves its send time on every bucket it touches in one round trip.
+ * A rate limiter for replicas posting with one bot token: the platform counts their messages
+ * together, so a replica pacing itself to the full limit would let N of them send N times too
+ * fast. Platform- and workspace-wide rules are budgets in the shared store (the same sliding
+ * windows, as lanes: see DeliveryCoordination.reserveSendTime), reserved in one round trip per
+ * message. Channel rules stay in this replica: it claims a channel's deliveries together.
  *
- * Strict pacing gives up the bursts a sliding window would allow; over a fan-out of any size the
- * rate is the same. A reservation is spent even if the wait is cut short (shutdown), which only
- * ever makes us slower, never faster, than the limit.
+ * The shared reservation comes first and the channel's own window is checked at the reserved time,
+ * so a message is counted in every window at the moment it really goes out. A reservation cut
+ * short (shutdown) or followed by a channel wait is simply not used: slower, never faster.
  */
 export function createSharedRateLimiter(
   platform: Platform,
@@ -22,43 +23,44 @@ export function createSharedRateLimiter(
     sleep: Sleep;
   },
 ): RateLimiter {
-  // A 429 is the platform's word for this replica's channel or workspace; waiting it out here
-  // is enough, since the shared pacing already keeps the other replicas under the limit.
+  const shared = rules.filter((rule) => rule.scope !== 'channel');
+  const local = createRateLimiter(
+    rules.filter((rule) => rule.scope === 'channel'),
+    deps.clock,
+    deps.sleep,
+  );
+  // A 429 is the platform's word about this replica's channel or workspace: waiting it out here
+  // is enough, since the shared budget already keeps the other replicas under the limit.
   const blockedUntil = new Map<string, number>();
+  const blockKeys = (channel: ChannelRef) => [`c:${channel.channelId}`, `w:${channel.workspaceId ?? '-'}`];
 
-  const bucketKey = (rule: RateLimitRule, channel: ChannelRef) => {
-    const scope =
-      rule.scope === 'platform'
-        ? 'p'
-        : rule.scope === 'workspace'
-          ? `w:${channel.workspaceId ?? '-'}`
-          : `c:${channel.channelId}`;
-    return `${platform}:${rule.limit}/${rule.windowMs}:${scope}`;
-  };
-  const localKeys = (channel: ChannelRef) => [`c:${channel.channelId}`, `w:${channel.workspaceId ?? '-'}`];
+  const bucketOf = (rule: RateLimitRule, channel: ChannelRef): PacingBucket => ({
+    key: `${platform}:${rule.limit}/${rule.windowMs}:${rule.scope === 'platform' ? 'p' : `w:${channel.workspaceId ?? '-'}`}`,
+    limit: rule.limit,
+    windowMs: rule.windowMs,
+  });
 
   return {
     async acquire(channel, signal) {
       const now = deps.clock.now().getTime();
-      const blocked = Math.max(0, ...localKeys(channel).map((key) => (blockedUntil.get(key) ?? 0) - now));
+      const blocked = Math.max(0, ...blockKeys(channel).map((key) => (blockedUntil.get(key) ?? 0) - now));
       if (blocked > 0) await deps.sleep(blocked, signal);
-      if (rules.length === 0) return;
-      const buckets = rules.map((rule) => ({
-        key: bucketKey(rule, channel),
-        intervalMs: rule.windowMs / rule.limit,
-      }));
-      const sendAt = await deps.reserveSendTime(buckets, deps.clock.now());
-      const wait = sendAt.getTime() - deps.clock.now().getTime();
-      if (wait > 0) await deps.sleep(wait, signal);
+      if (shared.length > 0) {
+        const buckets = shared.map((rule) => bucketOf(rule, channel));
+        const sendAt = await deps.reserveSendTime(buckets, deps.clock.now());
+        const wait = sendAt.getTime() - deps.clock.now().getTime();
+        if (wait > 0) await deps.sleep(wait, signal);
+      }
+      await local.acquire(channel, signal);
     },
     penalize(channel, ms) {
-      const until = deps.clock.now().getTime() + ms;
-      for (const key of localKeys(channel))
-        blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, until));
+      const now = deps.clock.now().getTime();
+      for (const key of blockKeys(channel))
+        blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, now + ms));
       if (blockedUntil.size > 10_000) {
-        const now = deps.clock.now().getTime();
-        for (const [key, at] of blockedUntil) if (at <= now) blockedUntil.delete(key);
+        for (const [key, until] of blockedUntil) if (until <= now) blockedUntil.delete(key);
       }
+      local.penalize(channel, ms);
     },
   };
 }

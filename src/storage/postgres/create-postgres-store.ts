@@ -16,6 +16,7 @@ import {
   toMessageRef,
   toSubscription,
 } from './postgres-rows.ts';
+import { createPreparedQuery } from './prepared-query.ts';
 
 /** Connection options beyond the URL; tests use `schema` to isolate each run. */
 export interface PostgresStoreOptions {
@@ -82,8 +83,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     throw error;
   }
 
+  const run = createPreparedQuery(pool);
   const query = async <Row extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
-    (await pool.query<Row>(text, values)).rows;
+    (await run<Row>(text, values)).rows;
   const channelWhere = 'platform = $1 AND channel_id = $2';
   const channelValues = (channel: ChannelRef) => [channel.platform, channel.channelId];
   const deliveryKey = (subscription: { id: number; channel: ChannelRef }, scheduledAt: Date) => [
@@ -97,7 +99,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   return {
     ...createPostgresInstallations(pool),
-    ...createPostgresCoordination(pool),
+    ...createPostgresCoordination(run),
     async addSubscription(subscription) {
       const [row] = await query<SubscriptionRow>(
         `INSERT INTO subscriptions (platform, channel_id, workspace_id, schedule, cron, time_zone, topics, lang, created_at)
@@ -159,7 +161,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return row ? toDelivery(row) : undefined;
     },
     async recordAttempt(id, at, owner) {
-      const result = await pool.query(
+      const result = await run(
         `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $2, updated_at = $2
          WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $3`,
         [id, at, owner ?? null],
@@ -167,7 +169,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       return result.rowCount === 1;
     },
     async recoverClaim(id, expectedClaimedAt, at, owner) {
-      const result = await pool.query(
+      const result = await run(
         `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = $3, owner = $4, updated_at = $3
          WHERE id = $1 AND state = 'claimed' AND claimed_at = $2`,
         [id, expectedClaimedAt, at, owner ?? null],

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { DeliveryCoordination } from '../../core/digests/coordination-port.ts';
+import {
+  type DeliveryCoordination,
+  laneKeys,
+  type PacingBucket,
+} from '../../core/digests/coordination-port.ts';
 import { type DeliveryRow, toDelivery } from './sqlite-rows.ts';
 
 /**
@@ -16,7 +20,10 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
     ),
     claimReleased: db.prepare(
       `UPDATE deliveries SET state = 'claimed', owner = @owner, claimed_at = @at, updated_at = @at
-       WHERE id IN (SELECT id FROM deliveries WHERE state = 'released' ORDER BY scheduled_at, id LIMIT @limit)
+       WHERE state = 'released' AND (platform, channel_id) IN (
+         SELECT platform, channel_id FROM deliveries
+         WHERE state = 'released' AND (@platform IS NULL OR platform = @platform)
+         ORDER BY scheduled_at, id LIMIT @limit)
        RETURNING *`,
     ),
     renew: db.prepare("UPDATE deliveries SET claimed_at = @at WHERE state = 'claimed' AND owner = @owner"),
@@ -33,13 +40,19 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
     ),
     finishRunSlot: db.prepare('UPDATE run_slots SET finished_at = @at WHERE key = @key AND owner = @owner'),
     runSlot: db.prepare('SELECT finished_at FROM run_slots WHERE key = ?'),
-    reserve: db.prepare(
-      `INSERT INTO send_pacing (key, next_at) VALUES (@key, @at + @intervalMs)
-       ON CONFLICT (key) DO UPDATE SET next_at = MAX(send_pacing.next_at, @at) + @intervalMs
-       RETURNING next_at - @intervalMs AS reserved`,
+    addLane: db.prepare('INSERT OR IGNORE INTO send_pacing (key, next_at) VALUES (?, 0)'),
+    freestLane: db.prepare(
+      `SELECT key, next_at FROM send_pacing WHERE key IN (SELECT value FROM json_each(?))
+       ORDER BY next_at, key LIMIT 1`,
     ),
+    useLane: db.prepare('UPDATE send_pacing SET next_at = ? WHERE key = ?'),
     pruneRunSlots: db.prepare('DELETE FROM run_slots WHERE COALESCE(finished_at, expires_at) < ?'),
-    prunePacing: db.prepare('DELETE FROM send_pacing WHERE next_at < ?'),
+    // Whole buckets only: a bucket missing some of its lanes would allow fewer messages than its limit.
+    prunePacing: db.prepare(
+      `DELETE FROM send_pacing WHERE substr(key, 1, instr(key, '#') - 1) IN (
+         SELECT substr(key, 1, instr(key, '#') - 1) AS bucket FROM send_pacing
+         GROUP BY bucket HAVING MAX(next_at) < ?)`,
+    ),
   };
 
   const offer = db.transaction((rows: Record<string, unknown>[]) => {
@@ -47,13 +60,17 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
     for (const row of rows) added += statements.offer.run(row).changes;
     return added;
   });
-  const reserve = db.transaction((buckets: { key: string; intervalMs: number }[], at: number) => {
-    let latest = at;
-    for (const bucket of buckets) {
-      const { reserved } = statements.reserve.get({ ...bucket, at }) as { reserved: number };
-      latest = Math.max(latest, reserved);
-    }
-    return latest;
+  // The earliest time every bucket has a free lane, then that time is spent in all of them.
+  const reserve = db.transaction((buckets: readonly PacingBucket[], at: number) => {
+    const lanes = buckets.map((bucket) => {
+      const keys = laneKeys(bucket);
+      for (const key of keys) statements.addLane.run(key);
+      const lane = statements.freestLane.get(JSON.stringify(keys)) as { key: string; next_at: number };
+      return { ...lane, windowMs: bucket.windowMs };
+    });
+    const sendAt = Math.max(at, ...lanes.map((lane) => lane.next_at));
+    for (const lane of lanes) statements.useLane.run(sendAt + lane.windowMs, lane.key);
+    return sendAt;
   });
 
   return {
@@ -70,8 +87,13 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
         })),
       );
     },
-    async claimReleasedDeliveries(owner, at, limit) {
-      const rows = statements.claimReleased.all({ owner, at: at.getTime(), limit }) as DeliveryRow[];
+    async claimReleasedDeliveries(owner, at, limit, platform) {
+      const rows = statements.claimReleased.all({
+        owner,
+        at: at.getTime(),
+        limit,
+        platform: platform ?? null,
+      }) as DeliveryRow[];
       return rows.map(toDelivery).sort(byScheduleThenId);
     },
     async renewClaims(owner, at) {
@@ -98,7 +120,7 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
       return row?.finished_at != null;
     },
     async reserveSendTime(buckets, at) {
-      return new Date(reserve([...buckets], at.getTime()));
+      return new Date(reserve(buckets, at.getTime()));
     },
     async pruneCoordination(before) {
       statements.pruneRunSlots.run(before.getTime());
