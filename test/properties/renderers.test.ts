@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/adapters/console/to-plain-text.ts';
+import { toDiscordMessages } from '../../src/adapters/discord/to-discord-messages.ts';
+import { toSlackMessage } from '../../src/adapters/slack/to-slack-message.ts';
 import type { Reply, ReplyItem, ReplySection, SourceRef } from '../../src/core/reply.ts';
 import { TOPIC_IDS } from '../../src/core/topics/topic-ids.ts';
 import { hostileField, hostileText } from './hostile-text.ts';
 import { propertyRuns } from './property-runs.ts';
-import { expectSafeEverywhere } from './render-checks.ts';
+import {
+  expectSafeDiscordMessages,
+  expectSafePlainText,
+  expectSafeReplyJson,
+  expectSafeSlackMessage,
+  trustedUrls,
+} from './render-checks.ts';
 
 /**
  * The core only ever echoes a few hundred characters of user text, so these properties hand the
@@ -67,8 +75,8 @@ const reply: fc.Arbitrary<Reply> = fc.record(
       'status' as const,
     ),
     topic: fc.option(topic, { nil: null }),
-    title: fc.oneof(hostileField(400), hostileText(2_000, 10_000)),
-    summary: fc.oneof(hostileField(1_000), hostileText(2_000, 10_000)),
+    title: fc.oneof(hostileField(400), hostileText(2_500, 10_000, { minPieces: 200, size: 'max' })),
+    summary: fc.oneof(hostileField(1_000), hostileText(2_500, 10_000, { minPieces: 200, size: 'max' })),
     asOf: isoDate,
     footer: hostileField(300),
     sections: fc.array(section, { maxLength: 8 }),
@@ -106,10 +114,32 @@ describe('every renderer, given any reply', () => {
   it('stays within Slack, Discord, terminal and CLI limits, with no ping, no foreign link and no live markup', () => {
     fc.assert(
       fc.property(reply, fc.option(hostileField(200), { nil: undefined }), (anyReply, sharedBy) => {
-        expectSafeEverywhere(anyReply, sharedBy === undefined ? {} : { sharedBy });
+        const urls = trustedUrls(anyReply);
+        expectSafeSlackMessage(toSlackMessage(anyReply, sharedBy === undefined ? {} : { sharedBy }), urls);
+        expectSafeDiscordMessages(toDiscordMessages(anyReply), urls, anyReply.visibility);
+        expectSafePlainText(anyReply);
+        expectSafeReplyJson(anyReply);
       }),
       propertyRuns(100),
     );
+  });
+
+  it('keeps an escape and a link whole on Discord when a long paragraph holds a literal "["', () => {
+    const url = 'https://digital-strategy.ec.europa.eu/en/news/eu-japan-digital-partnership';
+    const digest: Reply = {
+      type: 'digest',
+      topic: null,
+      title: 'Digest',
+      sections: [
+        { paragraphs: [`Draft [v2 ${'word '.repeat(800)}`], items: [{ text: 'Council meets', url }] },
+      ],
+      sources: [],
+      suggestions: [],
+      actions: [],
+      visibility: 'public',
+      lang: 'en',
+    };
+    expectSafeDiscordMessages(toDiscordMessages(digest), [url], 'public');
   });
 
   it('keeps plain text in proportion to the reply: nothing is repeated or padded without bound', () => {

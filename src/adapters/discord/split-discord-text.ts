@@ -1,6 +1,7 @@
 // A masked link `[label](url)` (labels may hold escaped brackets) must never be cut in two:
-// each half would show raw Markdown.
-const MASKED_LINK = /\[(?:\\.|[^\]\\])*\]\([^)\s]*\)/g;
+// each half would show raw Markdown. A link starts at an unescaped `[` and its label holds no
+// unescaped `[`, so an escaped literal `\[` in a paragraph cannot stretch a "link" to the next one.
+const MASKED_LINK = /(?<!\\)\[(?:\\.|[^[\]\\])*\]\([^)\s]*\)/g;
 
 // Where a cut reads best, in order: between paragraphs, between lines, after a sentence, between
 // words, after Japanese punctuation. Each pattern ends where the next piece may start.

@@ -5,7 +5,7 @@
  */
 export function escapeSlackText(text: string): string {
   const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  return defuseFormatting(defuseBroadcasts(escaped));
+  return defuseBroadcasts(defuseFormatting(escaped));
 }
 
 /**
