@@ -189,10 +189,22 @@ const piece = fc.oneof(
 );
 const separator = fc.constantFrom(' ', ' ', ' ', '', '\n', '\t', '　');
 
-/** Pieces of hostile text joined by spaces, line breaks or nothing, within `maxLength` UTF-16 units. */
-export function hostileText(maxPieces: number, maxLength: number): fc.Arbitrary<string> {
+/**
+ * Pieces of hostile text joined by spaces, line breaks or nothing, within `maxLength` UTF-16
+ * units. fast-check keeps generated arrays small unless told otherwise, so `size` is explicit:
+ * 'max' really does reach thousands of pieces.
+ */
+export function hostileText(
+  maxPieces: number,
+  maxLength: number,
+  options: { minPieces?: number; size?: fc.SizeForArbitrary } = {},
+): fc.Arbitrary<string> {
   return fc
-    .array(fc.tuple(piece, separator), { maxLength: maxPieces })
+    .array(fc.tuple(piece, separator), {
+      minLength: options.minPieces ?? 0,
+      maxLength: maxPieces,
+      size: options.size ?? 'medium',
+    })
     .map((pieces) => pieces.map(([text, gap]) => text + gap).join(''))
     .map((text) => text.slice(0, maxLength));
 }
@@ -222,10 +234,17 @@ const COMMAND_PREFIXES = [
 export const hostileCommand: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 6,
-    arbitrary: fc.tuple(fc.constantFrom(...COMMAND_PREFIXES), hostileText(12, 600)).map(([a, b]) => a + b),
+    arbitrary: fc.tuple(fc.constantFrom(...COMMAND_PREFIXES), hostileText(60, 600)).map(([a, b]) => a + b),
   },
-  { weight: 1, arbitrary: hostileText(2_500, 10_000) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 10_000 }) },
+  // Around the 500-character limit: cleaning may bring a longer text under it, or not.
+  { weight: 1, arbitrary: hostileText(300, 2_000, { minPieces: 40, size: 'max' }) },
+  { weight: 1, arbitrary: hostileText(2_500, 10_000, { minPieces: 200, size: 'max' }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ unit: 'binary', minLength: 1, maxLength: 10_000, size: 'max' })
+      .map((text) => text.slice(0, 10_000)),
+  },
 );
 
 /** A path-like query behind any command word that takes a topic or words. */
@@ -240,6 +259,7 @@ export const pathLikeCommand: fc.Arbitrary<string> = fc
 /** Hostile text for a reply field that a renderer must escape (title, paragraph, label…). */
 export const hostileField = (maxLength: number): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 4, arbitrary: hostileText(20, maxLength) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength }) },
+    { weight: 4, arbitrary: hostileText(Math.ceil(maxLength / 4), maxLength) },
+    { weight: 1, arbitrary: hostileText(Math.ceil(maxLength / 2), maxLength, { size: 'max' }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength, size: 'medium' }) },
   );

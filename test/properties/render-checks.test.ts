@@ -64,6 +64,7 @@ describe('the Discord check', () => {
     ['a masked link a user typed', '[QZXW](http://evil.example)'],
     ['a bidi override', 'abc\u202edef'],
     ['an escape sequence', '\u001b[31mred'],
+    ['an escape cut in two', 'the end of an embed \\'],
   ])('rejects %s', (_what, markdown) => {
     expect(() => expectInertDiscordMarkdown(markdown, new Set([SOURCE]))).toThrow();
   });

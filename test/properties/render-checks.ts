@@ -175,6 +175,8 @@ export function expectSafeDiscordMessages(
  * no control or bidi character, and no live markup around the user's sentinel.
  */
 export function expectInertDiscordMarkdown(markdown: string, allowedUrls: ReadonlySet<string | null>): void {
+  // A cut between a backslash and what it escapes leaves a stray `\` and frees the next character.
+  expect(markdown).not.toMatch(/(^|[^\\])(\\\\)*\\$/);
   const live = markdown.replace(/\\[\s\S]/g, '·');
   expect(live).not.toContain('<');
   expect(live).not.toMatch(DISCORD_BROADCAST);
