@@ -129,31 +129,49 @@ describe('the logger keeps secrets out of the log', () => {
     expectNoSecret(log.text());
   });
 
-  // Gaps found by these tests and fixed in src/logging: each would write a secret.
-  it('an Error logged as the only argument leaks its message into msg unredacted', () => {
+  // Gaps these tests found and src/logging fixed: each used to write a secret.
+  it('redacts an Error logged as the only argument, message included', () => {
     const log = captureLog();
     // pino copies err.message into `msg` before any serializer runs.
     log.logger.error(new Error(`auth failed for ${SLACK_BOT_TOKEN}`));
     expectNoSecret(log.text());
   });
 
-  it('a token-shaped value bound to a child logger under an innocent key is not scrubbed', () => {
+  it('redacts a token-shaped value bound to a child logger under an innocent key', () => {
     const log = captureLog();
     // Bindings bypass the logMethod hook.
     log.logger.child({ database: PG_URL }).info('store opened');
     expectNoSecret(log.text());
   });
 
-  it('a token nested deeper than the scrubber looks (six levels) is written verbatim', () => {
+  it('redacts a token nested six levels deep', () => {
     const log = captureLog();
     log.logger.info({ a: { b: { c: { d: { e: { f: `token ${SLACK_BOT_TOKEN}` } } } } } }, 'deep');
     expectNoSecret(log.text());
   });
 
-  it('a shapeless secret under a secret key three levels down is not redacted', () => {
+  it('redacts a shapeless secret under a secret key three levels down', () => {
     const log = captureLog();
     // The signing secret has no shape to catch: only its key gives it away.
     log.logger.info({ config: { slack: { signingSecret: SIGNING_SECRET } } }, 'config');
+    expectNoSecret(log.text());
+  });
+
+  // Open gaps, reported: the scrubber copies only plain objects and leaves anything with a
+  // prototype to pino, which writes it through toJSON or its own fields, unscrubbed.
+  it.fails('BUG: redacts the password of a URL object logged as a field', () => {
+    const log = captureLog();
+    log.logger.info({ database: new URL(PG_URL) }, 'store opened');
+    expectNoSecret(log.text());
+  });
+
+  it.fails('BUG: redacts secrets held by a class instance logged as a field', () => {
+    const log = captureLog();
+    class SlackSettings {
+      botToken = SLACK_BOT_TOKEN;
+      note = `fallback ${DISCORD_TOKEN}`;
+    }
+    log.logger.info({ settings: new SlackSettings() }, 'configured');
     expectNoSecret(log.text());
   });
 });

@@ -102,13 +102,13 @@ describe('redacting secrets by their shape', () => {
     );
   });
 
-  it('the token of a bot with a 17-digit id (created 2015–16) is not redacted', () => {
+  it('redacts the token of a bot with a 17-digit id (created 2015–16)', () => {
     // base64url of 17 digits is 23 characters.
     const token = `${Buffer.from('80351110224678912').toString('base64url')}.GhIjKl.${'a'.repeat(27)}`;
     expect(redactSecrets(`login failed for ${token} today`)).not.toContain(token);
   });
 
-  it('a Discord token whose 27-character HMAC ends in "-" is not redacted at all', () => {
+  it('redacts a Discord token whose 27-character HMAC ends in "-"', () => {
     // Between "-" and a space there is no word boundary (\b).
     const token = `${Buffer.from('123456789012345678').toString('base64url')}.GhIjKl.${'a'.repeat(26)}-`;
     expect(redactSecrets(`login failed for ${token} today`)).not.toContain(token);
