@@ -46,13 +46,17 @@ export interface CommandRateLimiter {
   take(context: RequestContext): RateLimitDecision;
 }
 
+// A token is counted in minute-milliseconds: a bucket refilling at `perMinute` gains exactly
+// `perMinute` units per millisecond, so integer rates and clock times never meet rounding error
+// (a fractional token could otherwise stay a hair below 1 after the announced wait).
 interface Bucket {
-  tokens: number;
+  units: number;
   updatedAt: number;
   refusing: boolean;
 }
 
 const MINUTE_MS = 60_000;
+const UNITS_PER_TOKEN = MINUTE_MS;
 
 /**
  * Token buckets keyed by platform and user, and by platform, workspace and channel. The console
@@ -64,7 +68,7 @@ export function createCommandRateLimiter(limits: CommandRateLimits, clock: Clock
 
   const refill = (bucket: Bucket, limit: CommandRateLimit, now: number): void => {
     const elapsed = Math.max(0, now - bucket.updatedAt);
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + (elapsed * limit.perMinute) / MINUTE_MS);
+    bucket.units = Math.min(limit.burst * UNITS_PER_TOKEN, bucket.units + elapsed * limit.perMinute);
     bucket.updatedAt = now;
   };
 
@@ -76,7 +80,7 @@ export function createCommandRateLimiter(limits: CommandRateLimits, clock: Clock
       buckets.delete(key);
     } else {
       if (buckets.size >= limits.maxTrackedKeys) prune();
-      bucket = { tokens: limit.burst, updatedAt: now, refusing: false };
+      bucket = { units: limit.burst * UNITS_PER_TOKEN, updatedAt: now, refusing: false };
     }
     buckets.set(key, bucket);
     return bucket;
@@ -109,16 +113,16 @@ export function createCommandRateLimiter(limits: CommandRateLimits, clock: Clock
           limit: limits.perChannel,
         });
       }
-      const refused = checks.find((check) => check.bucket.tokens < 1);
+      const refused = checks.find((check) => check.bucket.units < UNITS_PER_TOKEN);
       if (refused) {
         const { bucket, limit } = refused;
         const startsIncident = !bucket.refusing;
         bucket.refusing = true;
-        const retryAfterMs = Math.ceil(((1 - bucket.tokens) * MINUTE_MS) / limit.perMinute);
+        const retryAfterMs = Math.ceil((UNITS_PER_TOKEN - bucket.units) / limit.perMinute);
         return { allowed: false, scope: refused.scope, retryAfterMs, startsIncident };
       }
       for (const check of checks) {
-        check.bucket.tokens -= 1;
+        check.bucket.units -= UNITS_PER_TOKEN;
         check.bucket.refusing = false;
       }
       return { allowed: true };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CommandRateLimits,
@@ -7,6 +8,7 @@ import {
 import { createCore } from '../../../src/core/create-core.ts';
 import type { Clock, Logger, RequestContext } from '../../../src/core/ports.ts';
 import type { Reply } from '../../../src/core/reply.ts';
+import { propertyRuns } from '../../properties/property-runs.ts';
 import { FIXED_NOW, loadRealLibrary, silentLogger } from '../../support/test-core.ts';
 
 /** A clock the test moves by hand. */
@@ -130,6 +132,64 @@ describe('the command rate limiter', () => {
     // The most recent users are still remembered (and limited); the oldest were forgotten.
     expect(limiter.take(slack('U9999')).allowed).toBe(false);
     expect(limiter.take(slack('U0')).allowed).toBe(true);
+  });
+});
+
+describe('the command rate limiter, for any sequence of commands', () => {
+  const limit = fc.record({
+    perMinute: fc.integer({ min: 1, max: 120 }),
+    burst: fc.integer({ min: 1, max: 30 }),
+  });
+  const commands = fc.array(
+    fc.record({
+      user: fc.constantFrom('U1', 'U2', 'U3'),
+      channel: fc.constantFrom('C1', 'C2'),
+      waitMs: fc.oneof(fc.constant(0), fc.nat(200), fc.nat(10_000)),
+    }),
+    { maxLength: 400, size: 'max' },
+  );
+
+  it('never lets a user run more than burst + rate × t commands in any stretch of t = 1 minute', () => {
+    fc.assert(
+      fc.property(limit, commands, (perUser, sequence) => {
+        const clock = manualClock();
+        const limiter = createCommandRateLimiter(limits({ perUser, perChannel: false }), clock);
+        const allowedAt = new Map<string, number[]>();
+        for (const command of sequence) {
+          clock.advance(command.waitMs);
+          if (limiter.take(slack(command.user, command.channel)).allowed) {
+            allowedAt.set(command.user, [...(allowedAt.get(command.user) ?? []), clock.now().getTime()]);
+          }
+        }
+        for (const times of allowedAt.values()) {
+          for (const start of times) {
+            const inMinute = times.filter((time) => time >= start && time < start + 60_000).length;
+            expect(inMinute).toBeLessThanOrEqual(perUser.burst + perUser.perMinute);
+          }
+        }
+      }),
+      propertyRuns(200),
+    );
+  });
+
+  it('always allows a refused user again after the wait it announced', () => {
+    fc.assert(
+      fc.property(limit, commands, (perUser, sequence) => {
+        const clock = manualClock();
+        const limiter = createCommandRateLimiter(limits({ perUser, perChannel: false }), clock);
+        for (const command of sequence) {
+          clock.advance(command.waitMs);
+          const decision = limiter.take(slack(command.user, command.channel));
+          if (!decision.allowed) {
+            expect(decision.retryAfterMs).toBeGreaterThan(0);
+            expect(decision.retryAfterMs).toBeLessThanOrEqual(Math.ceil(60_000 / perUser.perMinute));
+            clock.advance(decision.retryAfterMs);
+            expect(limiter.take(slack(command.user, command.channel)).allowed).toBe(true);
+          }
+        }
+      }),
+      propertyRuns(200),
+    );
   });
 });
 
