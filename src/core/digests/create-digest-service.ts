@@ -50,7 +50,7 @@ export interface DigestServiceDependencies {
   replicaId?: string;
   /** How often to look for deliveries other replicas offered or released (default 2 s). */
   pollMs?: number;
-  /** Most deliveries claimed ahead of sending them (default 4 × concurrencyPerPlatform). */
+  /** Most deliveries claimed ahead of sending them, per platform (among replicas, 4 × concurrencyPerPlatform; alone, all). */
   prefetch?: number;
 }
 
@@ -122,7 +122,8 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     clock,
     logger,
     owner,
-    prefetch: deps.prefetch ?? 4 * concurrencyPerPlatform,
+    // Alone there is nobody to leave work for: claim it all, as before replicas existed.
+    prefetch: deps.prefetch ?? (coordinated ? 4 * concurrencyPerPlatform : Number.POSITIVE_INFINITY),
     catchUpWindowMs,
     queue,
     // Alone, a replica claims everything, so a delivery for a platform it cannot reach is recorded

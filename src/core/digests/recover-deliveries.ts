@@ -22,8 +22,8 @@ export interface RecoveryOptions {
 // Slots older than a week are certainly beyond any sensible catch-up window: only counted.
 const MISSED_LOOKBACK_MS = 7 * 86_400_000;
 const MAX_MISSED_RECORDED = 200;
-// Stale claims handled per sweep; the rest wait for the next sweep rather than one huge read.
-const STALE_PER_SWEEP = 1_000;
+// Stale claims are read a page at a time rather than in one huge read.
+const STALE_PAGE = 1_000;
 
 /**
  * Takes over the claims of replicas that died: claims nobody renewed for a lease. (Released
@@ -38,32 +38,44 @@ const STALE_PER_SWEEP = 1_000;
  * sent. See docs/decisions/0011-digest-delivery-guarantee.md.
  */
 export async function recoverUnfinished(options: RecoveryOptions): Promise<void> {
-  const { store, clock } = options;
-  const now = clock.now();
-  const stale = await store.listStaleClaims(new Date(now.getTime() - options.leaseMs), STALE_PER_SWEEP);
-  for (const delivery of stale) {
-    if (options.isInFlight(delivery.id)) continue;
-    const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
-    const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
-    if (delivery.attempts > 0 && delivery.recoveries > 0) {
-      await store.finishDelivery(delivery.id, {
-        state: 'failed',
-        reason: 'unconfirmed_after_restart',
-        detail: `attempted ${delivery.attempts} times across restarts; not resent to avoid a duplicate`,
-        at: now,
-      });
-      continue;
+  // A handled claim stops being stale, so the next page holds new ones; a page of nothing but
+  // this replica's own in-flight claims ends the loop.
+  for (;;) {
+    const now = options.clock.now();
+    const stale = await options.store.listStaleClaims(new Date(now.getTime() - options.leaseMs), STALE_PAGE);
+    let handled = 0;
+    for (const delivery of stale) {
+      if (options.isInFlight(delivery.id)) continue;
+      await recoverStaleClaim(options, delivery, now);
+      handled++;
     }
-    if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner))) continue;
-    if (late) await skipLate(options, delivery);
-    else
-      options.enqueue({
-        ...delivery,
-        claimedAt: now,
-        owner: options.owner,
-        recoveries: delivery.recoveries + 1,
-      });
+    if (stale.length < STALE_PAGE || handled === 0) return;
   }
+}
+
+/** Fails a claim found unconfirmed a second time; otherwise takes it over and sends it (or skips it, too late). */
+async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, now: Date): Promise<void> {
+  const { store } = options;
+  const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
+  const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
+  if (delivery.attempts > 0 && delivery.recoveries > 0) {
+    await store.finishDelivery(delivery.id, {
+      state: 'failed',
+      reason: 'unconfirmed_after_restart',
+      detail: `attempted ${delivery.attempts} times across restarts; not resent to avoid a duplicate`,
+      at: now,
+    });
+    return;
+  }
+  if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner))) return;
+  if (late) await skipLate(options, delivery);
+  else
+    options.enqueue({
+      ...delivery,
+      claimedAt: now,
+      owner: options.owner,
+      recoveries: delivery.recoveries + 1,
+    });
 }
 
 async function skipLate(options: RecoveryOptions, delivery: Delivery) {

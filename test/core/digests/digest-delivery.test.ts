@@ -129,6 +129,27 @@ describe('delivering digests', () => {
     await second.service.stop();
   });
 
+  it('takes over every claim a crash left behind on restart, however many there are', async () => {
+    const before = createVirtualTime('2025-06-02T00:00:01Z');
+    const slackBefore = createFakePublisher({ platform: 'slack', clock: before.clock });
+    const first = start(file, before, [slackBefore]);
+    const targets = channels('slack', 1_100); // more than one page of stale claims
+    await subscribeAll(first.store, targets);
+    slackBefore.holdAfter(0);
+    void first.service.runSlot('0 9 * * 1', 'Asia/Tokyo', MONDAY_SLOT);
+    await before.runUntil(() => slackBefore.held.length === 16);
+    await first.store.close();
+
+    const after = createVirtualTime('2025-06-02T00:10:00Z');
+    const slackAfter = createFakePublisher({ platform: 'slack', clock: after.clock });
+    const second = start(file, after, [slackAfter], { rateLimits: { slack: [] } });
+    await after.run(second.service.start().then(() => second.service.idle()));
+    expect(slackBefore.messages).toHaveLength(0);
+    expect(new Set(slackAfter.messages.map((message) => message.channel.channelId)).size).toBe(1_100);
+    expect(slackAfter.messages).toHaveLength(1_100);
+    await after.run(second.service.stop());
+  });
+
   it('resends a digest the platform accepted just before a crash at most once, never a second time', async () => {
     const runs = ['2025-06-02T00:00:01Z', '2025-06-02T00:10:00Z', '2025-06-02T00:20:00Z'];
     const posted: number[] = [];
