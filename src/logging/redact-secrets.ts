@@ -19,7 +19,7 @@ const SECRET_SHAPES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Keys whose values are secrets whatever they look like (a signing secret has no shape). */
-export const SECRET_KEY =
+const SECRET_KEY =
   /^(?:token|botToken|appToken|accessToken|refreshToken|signingSecret|clientSecret|stateSecret|secret|password|authorization|cookie)$/i;
 
 /** Replaces anything shaped like a token or password in a string with `[redacted]`. */
@@ -28,40 +28,30 @@ export function redactSecrets(text: string): string {
 }
 
 /**
- * A copy of a value to be logged with secrets removed at any depth: values under secret keys,
- * and secret-shaped text in any string (messages, URLs, error messages and stacks).
+ * Redacts one JSON log line as pino wrote it: the values of secret keys at any depth, and
+ * secret-shaped text in every string. Working on the finished line catches a secret however it
+ * got there (a field, an error's message or stack, a child binding, a URL object or a class
+ * instance that pino serialized its own way); parsing it first means JSON escapes such as `\n`
+ * in front of a token cannot hide it from the patterns.
  */
-export function scrubSecrets<T>(value: T, seen = new WeakSet<object>()): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value)) return '[circular]' as T;
-  seen.add(value);
-  if (value instanceof Error) return scrubError(value, seen) as T;
-  if (Array.isArray(value)) return value.map((entry) => scrubSecrets(entry, seen)) as T;
-  // Only plain data is copied: a library object (a client, a request) is left to pino's
-  // serializers rather than walked, which could be slow, trip getters or lose its toJSON.
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    copy[key] =
-      SECRET_KEY.test(key) && entry !== undefined && entry !== null
-        ? '[redacted]'
-        : scrubSecrets(entry, seen);
+export function redactLogLine(line: string): string {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return redactSecrets(line);
   }
-  return copy as T;
+  return `${JSON.stringify(redactValue(entry))}\n`;
 }
 
-// An Error keeps its class for pino's serializer, with message, stack and cause scrubbed.
-function scrubError(error: Error, seen: WeakSet<object>): Error {
-  const copy = new Error(redactSecrets(error.message));
-  copy.name = error.name;
-  copy.stack = error.stack === undefined ? undefined : redactSecrets(error.stack);
-  if (error.cause !== undefined) copy.cause = scrubSecrets(error.cause, seen);
-  for (const [key, entry] of Object.entries(error)) {
-    (copy as unknown as Record<string, unknown>)[key] = SECRET_KEY.test(key)
-      ? '[redacted]'
-      : scrubSecrets(entry, seen);
-  }
-  return copy;
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [
+      key,
+      SECRET_KEY.test(key) && entry !== null ? '[redacted]' : redactValue(entry),
+    ]),
+  );
 }
