@@ -59,6 +59,8 @@ describe('the architecture', () => {
       (line) => line.split(':')[0],
     );
     for (const file of readers)
-      expect(file).toMatch(/^(main\.ts|sharded-main\.ts|shard-main\.ts|config\.ts|cli\/|adapters\/discord\/register-commands\.ts)/);
+      expect(file).toMatch(
+        /^(main\.ts|sharded-main\.ts|shard-main\.ts|config\.ts|cli\/|adapters\/discord\/register-commands\.ts)/,
+      );
   });
 });

@@ -26,7 +26,7 @@ export interface TopicIndex {
   displayTitle(topic: TopicId, lang: Language): string;
 }
 
-// A full-text winner must match at least half the query's words and clearly beat the runner-up,
+// A full-text winner must match more than half the query's words and clearly beat the runner-up,
 // and a one-word query must hit a title, alias or summary: one word somewhere in a body
 // ("channel") is too weak. Anything weaker gets suggestions rather than a possibly wrong briefing.
 const MIN_MATCHED_SHARE = 0.5;
@@ -105,7 +105,7 @@ function resolveByFullText(hits: readonly FullTextHit[], queryTermCount: number)
   const matchedShare = new Set(top.matchedQueryTerms).size / queryTermCount;
   const leads = !runnerUp || top.score >= runnerUp.score * MIN_LEAD_OVER_RUNNER_UP;
   const strongEnough = queryTermCount > 1 || top.matchedName;
-  if (matchedShare >= MIN_MATCHED_SHARE && leads && strongEnough)
+  if (matchedShare > MIN_MATCHED_SHARE && leads && strongEnough)
     return { kind: 'topic', topic: top.topic, via: 'search' };
   return { kind: 'not_found', suggestions };
 }
