@@ -24,9 +24,11 @@ export interface DeliveryDependencies {
 
 /**
  * How a delivery ended; `released` means handed back for any replica (shutdown), `lost` that
- * another replica took the claim over (this one missed its lease) and it is that one's to send.
+ * another replica took the claim over (this one missed its lease) and it is that one's to send,
+ * `unrecorded` that the platform took the digest but the store could not record it (the claim
+ * stays, and recovery settles it after a restart).
  */
-export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released' | 'lost';
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released' | 'lost' | 'unrecorded';
 
 /**
  * Sends one claimed delivery: composes the digest from the channel's cursor at send time, paces
@@ -104,7 +106,8 @@ export async function deliverDigest(
       await confirm(deps, delivery, messageId, digest);
       return 'sent';
     } catch (error) {
-      if (error instanceof ConfirmError) throw error.cause;
+      // Already logged once, with what it means; the claim stays for recovery to settle.
+      if (error instanceof ConfirmError) return 'unrecorded';
       failure =
         error instanceof DeliveryError
           ? error
