@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   discord: () => import('./discord-interaction.bench.ts'),
   digests: () => import('./digest-fanout.bench.ts'),
   startup: () => import('./startup-memory.bench.ts'),
+  replicas: () => import('./replica-fanout.bench.ts'),
 };
 
 const json = process.argv.includes('--json');

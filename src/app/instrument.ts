@@ -1,4 +1,5 @@
 import type { Core } from '../core/core.ts';
+import { type IdempotentPublisher, isIdempotentPublisher } from '../core/digests/idempotent-publisher.ts';
 import { DeliveryError, type Publisher } from '../core/ports.ts';
 import type { BotMetrics } from './metrics.ts';
 
@@ -17,20 +18,27 @@ export function instrumentCore(core: Core, metrics: BotMetrics): Core {
   };
 }
 
-/** The same publisher, counting each digest publish by outcome. */
+/** The same publisher, counting each digest publish by outcome; keeps `publishOnce` if offered. */
 export function instrumentPublisher(publisher: Publisher, metrics: BotMetrics): Publisher {
-  return {
-    platform: publisher.platform,
-    publish: async (channel, reply) => {
-      try {
-        const result = await publisher.publish(channel, reply);
-        metrics.digestPublishes.inc({ platform: publisher.platform, outcome: 'sent' });
-        return result;
-      } catch (error) {
-        const outcome = error instanceof DeliveryError ? error.kind : 'error';
-        metrics.digestPublishes.inc({ platform: publisher.platform, outcome });
-        throw error;
-      }
-    },
+  const counted = async (send: () => Promise<{ messageId: string }>) => {
+    try {
+      const result = await send();
+      metrics.digestPublishes.inc({ platform: publisher.platform, outcome: 'sent' });
+      return result;
+    } catch (error) {
+      const outcome = error instanceof DeliveryError ? error.kind : 'error';
+      metrics.digestPublishes.inc({ platform: publisher.platform, outcome });
+      throw error;
+    }
   };
+  const instrumented: Publisher = {
+    platform: publisher.platform,
+    publish: (channel, reply) => counted(() => publisher.publish(channel, reply)),
+  };
+  if (!isIdempotentPublisher(publisher)) return instrumented;
+  const withOnce: IdempotentPublisher = {
+    ...instrumented,
+    publishOnce: (channel, reply, key) => counted(() => publisher.publishOnce(channel, reply, key)),
+  };
+  return withOnce;
 }

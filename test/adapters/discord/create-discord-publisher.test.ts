@@ -4,6 +4,10 @@ import {
   startDiscordAdapter,
 } from '../../../src/adapters/discord/start-discord-adapter.ts';
 import type { Core } from '../../../src/core/core.ts';
+import {
+  type IdempotentPublisher,
+  isIdempotentPublisher,
+} from '../../../src/core/digests/idempotent-publisher.ts';
 import { DeliveryError } from '../../../src/core/ports.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { APP_ID } from '../../fakes/discord-interactions.ts';
@@ -90,6 +94,21 @@ describe('the Discord publisher', () => {
     expect(body.components.flatMap((row) => row.components.map((button) => button.custom_id))).toEqual([
       'eujp:c:sources ai',
     ]);
+  });
+
+  it('sends a nonce Discord enforces when asked to publish once, one per part, and none otherwise', async () => {
+    const before = api.find('POST', /^\/channels\/\d+\/messages$/).length;
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Development ${i} `.repeat(20).trim());
+    const publisher = adapter.publisher as IdempotentPublisher;
+    expect(isIdempotentPublisher(publisher)).toBe(true);
+    await publisher.publishOnce(channel, digest({ sections: [{ paragraphs, items: [] }] }), 'eujp-2s');
+    const posts = api.find('POST', /^\/channels\/\d+\/messages$/).slice(before);
+    const nonces = posts.map((post) => post.body as { nonce?: string; enforce_nonce?: boolean });
+    expect(nonces[0]).toMatchObject({ nonce: 'eujp-2s', enforce_nonce: true });
+    expect(nonces[1]).toMatchObject({ nonce: 'eujp-2s-2', enforce_nonce: true });
+    for (const { nonce } of nonces) expect(nonce!.length).toBeLessThanOrEqual(25);
+    await adapter.publisher.publish(channel, digest());
+    expect(api.find('POST', /^\/channels\/\d+\/messages$/).at(-1)?.body).not.toHaveProperty('nonce');
   });
 
   it('posts a digest too long for one message as several, in order', async () => {
