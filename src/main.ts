@@ -1,18 +1,11 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
-import { createHealthRoutes } from './app/health-routes.ts';
-import { instrumentCore, instrumentPublisher } from './app/instrument.ts';
-import { createBotMetrics } from './app/metrics.ts';
+import { composeBot } from './app/compose-bot.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { BriefingValidationError } from './core/briefings/briefing-problems.ts';
-import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
-import { createCore } from './core/create-core.ts';
-import { createDigestService } from './core/digests/create-digest-service.ts';
-import type { Platform, Publisher } from './core/ports.ts';
 import { createLogger } from './logging/create-logger.ts';
-import { openStore } from './storage/open-store.ts';
 
 // The composition root (`npm start`): config → content → storage → digests → core → adapters.
 loadDotenv({ quiet: true });
@@ -24,26 +17,8 @@ async function main(): Promise<number> {
   const logger = createLogger(consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel);
   // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
   const shutdownSignal = waitForShutdownSignal(logger);
-  const clock = { now: () => new Date() };
-  const briefings = await createBriefingSource(config.briefingsDir, logger);
-  const stopWatching = briefings.watch();
-  const store = await openStore(config.database);
-  const metrics = createBotMetrics();
-  const health = createHealthRoutes(metrics);
-  const publishers = new Map<Platform, Publisher>();
-  const digests = createDigestService({
-    store,
-    getLibrary: briefings.current,
-    clock,
-    logger: logger.child({ component: 'digests' }),
-    publishers,
-    defaultTimeZone: config.timeZone,
-    catchUpWindowMs: config.catchUpWindowMs,
-  });
-  const core = instrumentCore(
-    createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),
-    metrics,
-  );
+  const bot = await composeBot(config, logger);
+  const { core, digests, health, store } = bot;
 
   if (consoleOnly) {
     logger.info('no chat credentials configured: starting the console adapter');
@@ -51,8 +26,7 @@ async function main(): Promise<number> {
       runConsoleAdapter({ core, input: process.stdin, output: process.stdout }),
       shutdownSignal,
     ]);
-    stopWatching();
-    await store.close();
+    await bot.close();
     return 0;
   }
 
@@ -64,18 +38,18 @@ async function main(): Promise<number> {
     loggerFor: (component) => logger.child({ component }),
   });
   for (const adapter of adapters.running) {
-    publishers.set(adapter.platform, instrumentPublisher(adapter.publisher, metrics));
+    bot.addPublisher(adapter.publisher);
     health.setState(adapter.platform, { status: 'up' });
   }
   for (const failure of adapters.failed)
     health.setState(failure.platform, { status: 'down', detail: failure.reason });
   if (adapters.running.length === 0) {
     logger.fatal('no chat adapter could start; see the errors above');
-    await store.close();
+    await bot.close();
     return 1;
   }
   // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
-  const ownHealthServer = publishers.has('slack') ? undefined : await health.listen(config.port);
+  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
   health.setState('store', { status: 'up' });
   await digests.start();
   health.setState('digests', { status: 'up' });
@@ -86,9 +60,8 @@ async function main(): Promise<number> {
   // released for the next start. Then the adapters stop taking commands, and the store closes.
   await digests.stop();
   await Promise.allSettled(adapters.running.map((adapter) => adapter.stop()));
-  await store.close();
+  await bot.close();
   await ownHealthServer?.close();
-  stopWatching();
   logger.info('stopped cleanly');
   return 0;
 }

@@ -1,20 +1,13 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
-import { createHealthRoutes } from './app/health-routes.ts';
-import { instrumentCore, instrumentPublisher } from './app/instrument.ts';
-import { createBotMetrics } from './app/metrics.ts';
+import { composeBot } from './app/compose-bot.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { BriefingValidationError } from './core/briefings/briefing-problems.ts';
-import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
-import { createCore } from './core/create-core.ts';
-import { createDigestService } from './core/digests/create-digest-service.ts';
-import type { Platform, Publisher } from './core/ports.ts';
 import { createLogger } from './logging/create-logger.ts';
-import { openStore } from './storage/open-store.ts';
 
 // `npm run start:sharded [-- --shards N|auto] [--spawn-delay-ms MS]`: the bot for thousands of
 // Discord servers (docs/scaling.md). This process is the ShardingManager and owns everything that
@@ -52,31 +45,13 @@ async function main(): Promise<number> {
   if (!discord)
     throw new ConfigError(['DISCORD_TOKEN, DISCORD_APP_ID: start:sharded runs Discord shards; set both']);
   const logger = createLogger(config.logLevel);
-  const clock = { now: () => new Date() };
-  const briefings = await createBriefingSource(config.briefingsDir, logger);
-  const stopWatching = briefings.watch();
-  const store = await openStore(config.database);
-  const metrics = createBotMetrics();
-  const health = createHealthRoutes(metrics);
-  const publishers = new Map<Platform, Publisher>();
-  const digests = createDigestService({
-    store,
-    getLibrary: briefings.current,
-    clock,
-    logger: logger.child({ component: 'digests' }),
-    publishers,
-    defaultTimeZone: config.timeZone,
-    catchUpWindowMs: config.catchUpWindowMs,
-  });
-  const core = instrumentCore(
-    createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),
-    metrics,
-  );
+  const bot = await composeBot(config, logger);
+  const { core, digests, health, store } = bot;
   const restPublisher = startDiscordRestPublisher({
     ...discord,
     logger: logger.child({ adapter: 'discord' }),
   });
-  publishers.set('discord', instrumentPublisher(restPublisher.publisher, metrics));
+  bot.addPublisher(restPublisher.publisher);
 
   const slack = await startChatAdapters({
     config: { ...config, discord: undefined },
@@ -85,8 +60,7 @@ async function main(): Promise<number> {
     health,
     loggerFor: (adapter) => logger.child({ adapter }),
   });
-  for (const adapter of slack.running)
-    publishers.set(adapter.platform, instrumentPublisher(adapter.publisher, metrics));
+  for (const adapter of slack.running) bot.addPublisher(adapter.publisher);
   for (const failure of slack.failed)
     health.setState(failure.platform, { status: 'down', detail: failure.reason });
   health.setState('discord', { status: 'starting' });
@@ -108,12 +82,11 @@ async function main(): Promise<number> {
   } catch (error) {
     logger.fatal({ err: error }, 'discord shards could not start');
     await Promise.allSettled([...slack.running.map((adapter) => adapter.stop()), restPublisher.stop()]);
-    await store.close();
-    stopWatching();
+    await bot.close();
     return 1;
   }
   for (const adapter of slack.running) health.setState(adapter.platform, { status: 'up' });
-  const ownHealthServer = publishers.has('slack') ? undefined : await health.listen(config.port);
+  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
   health.setState('store', { status: 'up' });
   await digests.start();
   health.setState('digests', { status: 'up' });
@@ -127,9 +100,8 @@ async function main(): Promise<number> {
   // reaches the shards too, and stopping them right away keeps the manager from respawning them.
   await Promise.all([digests.stop(), shards.stop()]);
   await Promise.allSettled([...slack.running.map((adapter) => adapter.stop()), restPublisher.stop()]);
-  await store.close();
+  await bot.close();
   await ownHealthServer?.close();
-  stopWatching();
   logger.info('stopped cleanly');
   return 0;
 }
