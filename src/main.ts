@@ -1,10 +1,10 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { BriefingValidationError } from './core/briefings/briefing-problems.ts';
+import { loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // The composition root (`npm start`): config → content → storage → digests → core → adapters.
@@ -66,18 +66,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // Stdin and chat clients may hold handles open; everything is flushed and closed by now.
-    setImmediate(() => process.exit(code));
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof BriefingValidationError) {
-      console.error(error.message);
-    } else {
-      console.error('eujp could not start:', error instanceof Error ? error.message : error);
-    }
-    process.exitCode = 1;
-  },
-);
+runEntryPoint(main);

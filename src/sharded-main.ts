@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { BriefingValidationError } from './core/briefings/briefing-problems.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // `npm run start:sharded [-- --shards N|auto] [--spawn-delay-ms MS]`: the bot for thousands of
@@ -106,17 +106,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    // The shards are gone and every client is closed; idle sockets must not keep the manager up.
-    setImmediate(() => process.exit(code));
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof BriefingValidationError) {
-      console.error(error.message);
-    } else {
-      console.error('eujp could not start:', error instanceof Error ? error.message : error);
-    }
-    process.exitCode = 1;
-  },
-);
+runEntryPoint(main);

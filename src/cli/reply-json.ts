@@ -1,18 +1,7 @@
 import { toPlainText } from '../adapters/console/to-plain-text.ts';
-import type { Reply } from '../core/reply.ts';
+import { CLI_REPLY_TYPES, type Reply } from '../core/reply.ts';
 
-/** The nine `type` values DESIGN.md §5 promises to scripts. */
-const CLI_TYPES = new Set([
-  'briefing',
-  'sources',
-  'topics',
-  'help',
-  'search',
-  'timeline',
-  'digest',
-  'not_found',
-  'error',
-]);
+const CLI_TYPES = new Set<string>(CLI_REPLY_TYPES);
 
 /** The one-object JSON shape of `npm run ask -- --json` (DESIGN.md §5). */
 export function toReplyJson(reply: Reply): string {

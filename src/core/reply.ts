@@ -4,18 +4,24 @@ import type { TopicId } from './topics/topic-ids.ts';
  * Every kind of answer the core gives. The first nine are the CLI's JSON `type` values
  * (DESIGN.md §5); the rest answer subscription commands in chat.
  */
-export type ReplyType =
-  | 'briefing'
-  | 'sources'
-  | 'topics'
-  | 'help'
-  | 'search'
-  | 'timeline'
-  | 'digest'
-  | 'not_found'
-  | 'error'
-  | 'subscription'
-  | 'status';
+export const REPLY_TYPES = [
+  'briefing',
+  'sources',
+  'topics',
+  'help',
+  'search',
+  'timeline',
+  'digest',
+  'not_found',
+  'error',
+  'subscription',
+  'status',
+] as const;
+
+export type ReplyType = (typeof REPLY_TYPES)[number];
+
+/** The `type` values the CLI's JSON may carry (DESIGN.md §5): the first nine reply types. */
+export const CLI_REPLY_TYPES: readonly ReplyType[] = REPLY_TYPES.slice(0, 9);
 
 export type Language = 'en' | 'ja';
 

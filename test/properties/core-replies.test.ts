@@ -7,6 +7,7 @@ import { createDigestService, type DigestService } from '../../src/core/digests/
 import type { Store } from '../../src/core/digests/store-port.ts';
 import type { ChannelRef, RequestContext } from '../../src/core/ports.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { REPLY_TYPES } from '../../src/core/reply.ts';
 import { isTopicId } from '../../src/core/topics/topic-ids.ts';
 import { createSqliteStore } from '../../src/storage/sqlite/create-sqlite-store.ts';
 import { createTempDir } from '../core/digests/digest-fixtures.ts';
@@ -14,20 +15,6 @@ import { fixedClock, loadRealLibrary, silentLogger } from '../support/test-core.
 import { hostileCommand, hostileText } from './hostile-text.ts';
 import { propertyRuns } from './property-runs.ts';
 import { expectNoSlackFormattingInjection, expectSafeEverywhere } from './render-checks.ts';
-
-const REPLY_TYPES = [
-  'briefing',
-  'sources',
-  'topics',
-  'help',
-  'search',
-  'timeline',
-  'digest',
-  'not_found',
-  'error',
-  'subscription',
-  'status',
-];
 
 /** Who asks from where: any platform, any locale string, with or without the right to manage. */
 const requestContext: fc.Arbitrary<RequestContext> = fc.record(
