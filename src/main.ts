@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   }
   // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
   const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
-  health.setState('store', { status: 'up' });
+  health.addCheck('store', () => store.ping());
   await digests.start();
   health.setState('digests', { status: 'up' });
   logger.info({ adapters: adapters.running.map((adapter) => adapter.platform) }, 'eujp ready');

@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   }
   for (const adapter of slack.running) health.setState(adapter.platform, { status: 'up' });
   const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
-  health.setState('store', { status: 'up' });
+  health.addCheck('store', () => store.ping());
   await digests.start();
   health.setState('digests', { status: 'up' });
   logger.info(

@@ -7,6 +7,8 @@ export type ComponentState = { status: 'starting' | 'up' | 'down'; detail?: stri
 /** `/healthz` and `/metrics`: served by Bolt's HTTP server when Slack runs, else by their own. */
 export interface HealthRoutes {
   setState(component: string, state: ComponentState): void;
+  /** A component checked on every request (the store answers a query), rather than set once. */
+  addCheck(component: string, check: () => Promise<void>): void;
   /** Routes in Bolt's `customRoutes` shape. */
   boltRoutes(): Array<{
     path: string;
@@ -17,14 +19,39 @@ export interface HealthRoutes {
   listen(port: number, host?: string): Promise<{ port: number; close(): Promise<void> }>;
 }
 
+// A check slower than this reports its component down: a locked or unreachable database.
+const CHECK_TIMEOUT_MS = 2000;
+
 export function createHealthRoutes(metrics: BotMetrics): HealthRoutes {
   const components = new Map<string, ComponentState>();
+  const checks = new Map<string, () => Promise<void>>();
+
+  const runCheck = async (check: () => Promise<void>): Promise<ComponentState> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([check(), timeout]);
+      return { status: 'up' };
+    } catch (error) {
+      return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const healthz = (_req: IncomingMessage, res: ServerResponse): void => {
-    const states = Object.fromEntries(components);
-    const healthy = [...components.values()].every((state) => state.status === 'up');
-    res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', components: states }));
+    const checked = [...checks].map(async ([name, check]) => [name, await runCheck(check)] as const);
+    void Promise.all(checked).then((results) => {
+      const states = { ...Object.fromEntries(components), ...Object.fromEntries(results) };
+      const healthy = Object.values(states).every((state) => state.status === 'up');
+      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', components: states }));
+    });
   };
   const metricsRoute = (_req: IncomingMessage, res: ServerResponse): void => {
     metrics.registry.metrics().then(
@@ -44,6 +71,7 @@ export function createHealthRoutes(metrics: BotMetrics): HealthRoutes {
 
   return {
     setState: (component, state) => components.set(component, state),
+    addCheck: (component, check) => checks.set(component, check),
     boltRoutes: () => routes,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {

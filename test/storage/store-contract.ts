@@ -70,6 +70,13 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     await harness.cleanup();
   });
 
+  it('answers a health ping while open, and refuses one once closed', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+    const closing = await another();
+    await closing.close();
+    await expect(closing.ping()).rejects.toThrow();
+  });
+
   it('keeps subscriptions for other connections, numbered in the order they were added', async () => {
     const first = await store.addSubscription(newSubscription());
     await store.addSubscription(

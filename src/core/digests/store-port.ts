@@ -159,5 +159,7 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination {
   saveMessageRef(ref: MessageRef, at: Date): Promise<void>;
   findMessageRef(channel: ChannelRef, messageId: string): Promise<MessageRef | undefined>;
 
+  /** Resolves when the database answers a trivial query: the store's line in /healthz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

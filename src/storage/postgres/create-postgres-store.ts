@@ -265,6 +265,9 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       return row ? toMessageRef(row) : undefined;
     },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -283,6 +283,9 @@ export function createSqliteStore(path: string): Store {
         | undefined;
       return row ? toMessageRef(row) : undefined;
     },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       if (db.open) db.close();
     },
