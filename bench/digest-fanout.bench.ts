@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import type { BriefingLibrary } from '../src/core/briefings/briefing.ts';
 import { loadBriefingLibrary } from '../src/core/briefings/load-briefing-library.ts';
 import { createDigestService, type DigestService } from '../src/core/digests/create-digest-service.ts';
-import { DEFAULT_RATE_LIMITS, type RateLimitRule } from '../src/core/digests/rate-limiter.ts';
+import { DEFAULT_RATE_LIMITS } from '../src/core/digests/rate-limiter.ts';
 import type { Store } from '../src/core/digests/store-port.ts';
-import type { ChannelRef, Logger, Platform, Publisher } from '../src/core/ports.ts';
+import type { ChannelRef, Platform, Publisher } from '../src/core/ports.ts';
 import { createSqliteStore } from '../src/storage/sqlite/create-sqlite-store.ts';
-import { createFakePublisher, type FakePublisher } from '../test/fakes/fake-publisher.ts';
+import {
+  createFakePublisher,
+  type FakePublisher,
+  PLATFORM_ENFORCED_LIMITS,
+} from '../test/fakes/fake-publisher.ts';
 import { createVirtualTime, type VirtualTime } from '../test/fakes/virtual-time.ts';
+import { silentLogger } from '../test/support/test-core.ts';
 import { round } from './measure.ts';
 
 // Fan-out of one scheduled digest to 10,000 channels (6,000 Slack in 20 workspaces, 4,000 Discord
@@ -28,20 +33,6 @@ const ZONE = 'Asia/Tokyo';
 const FIRST_SLOT = new Date('2025-06-02T00:00:00Z');
 const SECOND_SLOT = new Date('2025-06-09T00:00:00Z');
 
-/** What the platforms enforce (PLATFORM.md); the bot paces itself by DEFAULT_RATE_LIMITS. */
-const PLATFORM_LIMITS: Record<'slack' | 'discord', readonly RateLimitRule[]> = {
-  slack: [
-    { scope: 'channel', limit: 1, windowMs: 1_000 },
-    { scope: 'workspace', limit: 50, windowMs: 15_000 },
-  ],
-  discord: [
-    { scope: 'platform', limit: 50, windowMs: 1_000 },
-    { scope: 'channel', limit: 5, windowMs: 5_000 },
-  ],
-};
-
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
 function targets(): ChannelRef[] {
   const slack = Array.from({ length: SLACK_CHANNELS }, (_, i) => ({
     platform: 'slack' as const,
@@ -58,8 +49,16 @@ function targets(): ChannelRef[] {
 
 function platforms(time: VirtualTime) {
   return {
-    slack: createFakePublisher({ platform: 'slack', clock: time.clock, rules: PLATFORM_LIMITS.slack }),
-    discord: createFakePublisher({ platform: 'discord', clock: time.clock, rules: PLATFORM_LIMITS.discord }),
+    slack: createFakePublisher({
+      platform: 'slack',
+      clock: time.clock,
+      rules: PLATFORM_ENFORCED_LIMITS.slack,
+    }),
+    discord: createFakePublisher({
+      platform: 'discord',
+      clock: time.clock,
+      rules: PLATFORM_ENFORCED_LIMITS.discord,
+    }),
   };
 }
 
@@ -73,7 +72,7 @@ function service(
     store,
     getLibrary: () => library,
     clock: time.clock,
-    logger: quiet,
+    logger: silentLogger,
     publishers: new Map<Platform, Publisher>([
       ['slack', fakes.slack as Publisher],
       ['discord', fakes.discord as Publisher],

@@ -1,9 +1,5 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startDiscordAdapter } from '../src/adapters/discord/start-discord-adapter.ts';
-import { loadBriefingLibrary } from '../src/core/briefings/load-briefing-library.ts';
-import { createCore } from '../src/core/create-core.ts';
-import type { Logger } from '../src/core/ports.ts';
 import {
   APP_ID,
   autocompletePayload,
@@ -12,6 +8,8 @@ import {
   eujpPayload,
 } from '../test/fakes/discord-interactions.ts';
 import { startFakeDiscordApi } from '../test/fakes/fake-discord-api.ts';
+import { silentLogger } from '../test/support/test-core.ts';
+import { createBenchCore } from './bench-core.ts';
 
 const INTERACTIONS = 500;
 const WARM_UP = 50;
@@ -36,22 +34,14 @@ const PARTIALS = ['semi', '半導', 'quantun', 'da', 'cyber', 'ai'];
  * autocomplete are measured separately.
  */
 export async function run(): Promise<{ name: string; metrics: Record<string, number | string> }> {
-  const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-  const library = await loadBriefingLibrary(path.resolve(import.meta.dirname, '../briefings'));
-  // One user sends every command here; the per-user limiter would rightly refuse most of them.
-  const core = createCore({
-    getLibrary: () => library,
-    clock: { now: () => new Date() },
-    logger: silent,
-    rateLimits: false,
-  });
+  const core = await createBenchCore();
   const api = await startFakeDiscordApi();
   const adapter = await startDiscordAdapter({
     token: 'bench-token',
     appId: APP_ID,
     apiUrl: api.url,
     core,
-    logger: silent,
+    logger: silentLogger,
     login: false,
     rest: { retries: 0 },
   });

@@ -1,13 +1,17 @@
 import { loadBriefingLibrary } from '../src/core/briefings/load-briefing-library.ts';
 import { createDigestService, type DigestService } from '../src/core/digests/create-digest-service.ts';
 import { type IdempotentPublisher, isIdempotentPublisher } from '../src/core/digests/idempotent-publisher.ts';
-import type { RateLimitRule } from '../src/core/digests/rate-limiter.ts';
 import type { Store } from '../src/core/digests/store-port.ts';
-import type { Logger, Platform, Publisher } from '../src/core/ports.ts';
+import type { Platform, Publisher } from '../src/core/ports.ts';
 import { createPostgresStore } from '../src/storage/postgres/create-postgres-store.ts';
-import { createFakePublisher, type FakePublisher } from '../test/fakes/fake-publisher.ts';
+import {
+  createFakePublisher,
+  type FakePublisher,
+  PLATFORM_ENFORCED_LIMITS,
+} from '../test/fakes/fake-publisher.ts';
 import { createVirtualTime, type VirtualTime } from '../test/fakes/virtual-time.ts';
 import { createTestSchema } from '../test/storage/postgres-test-schema.ts';
+import { silentLogger } from '../test/support/test-core.ts';
 import { round } from './measure.ts';
 
 // Fan-out of one scheduled digest to 100,000 channels (60,000 Slack in 200 workspaces, 40,000
@@ -38,19 +42,6 @@ const SLOT = new Date('2025-06-02T00:00:00Z');
 /** The bench gives up, and says so, rather than run past this much wall time. */
 const WALL_LIMIT_MS = 5 * 60_000;
 
-/** What the platforms enforce (PLATFORM.md); the bot paces itself by DEFAULT_RATE_LIMITS. */
-const PLATFORM_LIMITS: Record<'slack' | 'discord', readonly RateLimitRule[]> = {
-  slack: [
-    { scope: 'channel', limit: 1, windowMs: 1_000 },
-    { scope: 'workspace', limit: 50, windowMs: 15_000 },
-  ],
-  discord: [
-    { scope: 'platform', limit: 50, windowMs: 1_000 },
-    { scope: 'channel', limit: 5, windowMs: 5_000 },
-  ],
-};
-
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const NAME = 'replica fan-out: 100,000 channels, three replicas on one Postgres, one killed, virtual time';
 type Result = { name: string; metrics: Record<string, number | string> };
 
@@ -95,11 +86,15 @@ export async function run(): Promise<Result> {
     const library = await loadBriefingLibrary(new URL('../briefings', import.meta.url).pathname);
     const time = createVirtualTime(new Date(SLOT.getTime() + 1_000));
     const fakes = {
-      slack: createFakePublisher({ platform: 'slack', clock: time.clock, rules: PLATFORM_LIMITS.slack }),
+      slack: createFakePublisher({
+        platform: 'slack',
+        clock: time.clock,
+        rules: PLATFORM_ENFORCED_LIMITS.slack,
+      }),
       discord: createFakePublisher({
         platform: 'discord',
         clock: time.clock,
-        rules: PLATFORM_LIMITS.discord,
+        rules: PLATFORM_ENFORCED_LIMITS.discord,
         deduplicate: true,
       }),
     };
@@ -112,7 +107,7 @@ export async function run(): Promise<Result> {
           store: replicaStore(store, time, life),
           getLibrary: () => library,
           clock: time.clock,
-          logger: quiet,
+          logger: silentLogger,
           publishers: new Map<Platform, Publisher>([
             ['slack', replicaPublisher(fakes.slack, life)],
             ['discord', replicaPublisher(fakes.discord, life)],

@@ -1,17 +1,14 @@
-import path from 'node:path';
 import { startSlackAdapter } from '../src/adapters/slack/start-slack-adapter.ts';
-import { loadBriefingLibrary } from '../src/core/briefings/load-briefing-library.ts';
-import { createCore } from '../src/core/create-core.ts';
-import type { Logger } from '../src/core/ports.ts';
 import { startFakeSlackApi } from '../test/fakes/fake-slack-api.ts';
 import { postSignedToSlack, slashCommandBody } from '../test/fakes/slack-requests.ts';
+import { silentLogger } from '../test/support/test-core.ts';
+import { createBenchCore } from './bench-core.ts';
 
 const REQUESTS = 500;
 const WARM_UP = 50;
 const SLACK_ACK_BUDGET_MS = 3000;
 const SIGNING_SECRET = 'bench-signing-secret';
 const QUERIES = ['semiconductors', 'quantum', 'sources ai', 'timeline', 'help', 'search chips', 'zzqqxx'];
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
  * `/eujp` ack latency through the real Bolt stack on loopback: signed request in, HTTP reply
@@ -20,14 +17,7 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
  * fallback when the core is slow), where what the user waits for is the response_url post.
  */
 export async function run(): Promise<{ name: string; metrics: Record<string, number | string> }> {
-  const library = await loadBriefingLibrary(path.resolve(import.meta.dirname, '../briefings'));
-  // One user sends every command here; the per-user limiter would rightly refuse most of them.
-  const core = createCore({
-    getLibrary: () => library,
-    clock: { now: () => new Date() },
-    logger: silent,
-    rateLimits: false,
-  });
+  const core = await createBenchCore();
   const api = await startFakeSlackApi();
   const metrics: Record<string, number | string> = { requests: REQUESTS };
   try {
@@ -42,7 +32,7 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
         port: 0,
         host: '127.0.0.1',
         core,
-        logger: silent,
+        logger: silentLogger,
         clientOptions: { retryConfig: { retries: 0 } },
         ackBudgetMs,
       });

@@ -41,6 +41,18 @@ export interface FakePublisher extends Publisher {
   holdMode: 'before_platform' | 'after_platform';
 }
 
+/** What the platforms themselves enforce (PLATFORM.md); the bot paces itself by DEFAULT_RATE_LIMITS. */
+export const PLATFORM_ENFORCED_LIMITS: Record<'slack' | 'discord', readonly RateLimitRule[]> = {
+  slack: [
+    { scope: 'channel', limit: 1, windowMs: 1_000 },
+    { scope: 'workspace', limit: 50, windowMs: 15_000 },
+  ],
+  discord: [
+    { scope: 'platform', limit: 50, windowMs: 1_000 },
+    { scope: 'channel', limit: 5, windowMs: 5_000 },
+  ],
+};
+
 /**
  * A chat platform in memory that enforces rate limits the way Slack and Discord do: a request
  * over a limit gets a 429 with Retry-After instead of being posted. Limits use the same sliding
