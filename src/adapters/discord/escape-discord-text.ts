@@ -1,3 +1,5 @@
+import { webUrlHref } from '../../core/web-url.ts';
+
 // Control characters (except tab and newline) and bidirectional overrides can reorder or hide
 // text around a link or a name, so they never reach Discord.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -43,15 +45,9 @@ export function escapeLeadingMarker(markdown: string): string {
  * http(s) URL. Discord only links http(s), and `)`, `<`, `>` or spaces would break the link.
  */
 export function linkableUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  return parsed.href.replace(
+  const href = webUrlHref(url);
+  if (href === null) return null;
+  return href.replace(
     /[()<>\s]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );

@@ -1,3 +1,4 @@
+import { webUrlHref } from '../../core/web-url.ts';
 /**
  * Slack reads `&`, `<` and `>` as control characters: `<!channel>`, `<@U123>` and `<url|label>`
  * are all markup. Everything we did not write ourselves (briefing content, echoed user text) goes
@@ -30,21 +31,11 @@ function defuseBroadcasts(text: string): string {
 
 /** An http(s) URL made safe to sit inside `<url|label>`, or null when it is not a web link. */
 export function toSafeSlackUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const href = webUrlHref(url);
+  if (href === null) return null;
   // WHATWG serialisation already percent-encodes spaces, `<` and `>`; `|` would end the URL part
   // of the link early, and `&` is written as an entity like everywhere else in Slack text.
-  return parsed.href
-    .replaceAll('|', '%7C')
-    .replaceAll('<', '%3C')
-    .replaceAll('>', '%3E')
-    .replaceAll('&', '&amp;');
+  return href.replaceAll('|', '%7C').replaceAll('<', '%3C').replaceAll('>', '%3E').replaceAll('&', '&amp;');
 }
 
 /** `<url|label>` when the URL is a safe web link, otherwise just the label. `label` is already escaped. */
