@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createConditionWaiter } from './condition-waiter.ts';
 
 /** One request the bot made, with its JSON body parsed. */
 export interface RecordedRequest {
@@ -63,7 +64,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
   const failures: InjectedFailure[] = [];
   const unknownChannels = new Set<string>();
   const forbiddenChannels = new Set<string>();
-  const waiters = new Set<() => void>();
+  const waiter = createConditionWaiter();
 
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -79,7 +80,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
       body: parseBody(raw, request.headers['content-type']),
     };
     requests.push(recorded);
-    for (const wake of waiters) wake();
+    waiter.notify();
 
     if (options.botToken !== undefined && !authorized(recorded, options.botToken)) {
       json(response, 401, { message: '401: Unauthorized', code: 0 });
@@ -112,28 +113,14 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
     fail: (failure) => failures.push({ times: 1, ...failure }),
     find,
     waitFor: (method, path, count = 1, timeoutMs = 5_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
+      waiter.waitFor(
+        () => {
           const found = find(method, path);
-          if (found.length < count) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(
-            new Error(
-              `fake Discord API: expected ${count} × ${method} ${path}, got ${find(method, path).length}`,
-            ),
-          );
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      }),
+          return found.length >= count ? found : undefined;
+        },
+        () => `fake Discord API: expected ${count} × ${method} ${path}, got ${find(method, path).length}`,
+        timeoutMs,
+      ),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { createConditionWaiter } from './condition-waiter.ts';
 
 // Gateway v10 opcodes and close codes the fake speaks (discord.com/developers/docs/topics/opcodes-and-status-codes).
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, invalidSession: 9, hello: 10, ack: 11 };
@@ -74,7 +75,7 @@ export async function startFakeDiscordGateway(
   // Session ids the fake handed out, so a RESUME after a drop is accepted (as Discord does).
   const knownSessions = new Set<string>();
   const identifies: ReceivedIdentify[] = [];
-  const waiters = new Set<() => void>();
+  const waiter = createConditionWaiter();
   let readyCount = 0;
   let heartbeats = 0;
   let nextSession = 0;
@@ -89,7 +90,7 @@ export async function startFakeDiscordGateway(
   const markReady = (session: Session) => {
     session.ready = true;
     readyCount += 1;
-    for (const wake of waiters) wake();
+    waiter.notify();
   };
   const accepts = (token: unknown) =>
     typeof token === 'string' && (options.token === undefined || token === options.token);
@@ -100,7 +101,7 @@ export async function startFakeDiscordGateway(
       case OP.heartbeat:
         heartbeats += 1;
         send(session, { op: OP.ack });
-        for (const wake of waiters) wake();
+        waiter.notify();
         return;
       case OP.identify: {
         identifies.push({ token: String(data.token), intents: Number(data.intents), shard: data.shard });
@@ -145,23 +146,13 @@ export async function startFakeDiscordGateway(
   };
 
   const waitUntil = (done: () => boolean, expected: () => string, timeoutMs: number) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!done()) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake Discord gateway: expected ${expected()}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    });
+    waiter
+      .waitFor(
+        () => (done() ? true : undefined),
+        () => `fake Discord gateway: expected ${expected()}`,
+        timeoutMs,
+      )
+      .then(() => undefined);
   const dispatch = (event: string, data: unknown) => {
     for (const session of sessions) if (session.ready) dispatchTo(session, event, data);
   };

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createConditionWaiter } from './condition-waiter.ts';
 
 /** One Web API call as the fake received it; `blocks` stays a JSON string, as Slack gets it. */
 export interface RecordedCall {
@@ -48,11 +49,8 @@ export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = 
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const failures = new Map<string, FakeFailure[]>();
-  const waiters = new Set<() => void>();
+  const { notify, waitFor: waitUntil } = createConditionWaiter();
   let nextTs = 1_700_000_000_000_100;
-  const notify = () => {
-    for (const waiter of waiters) waiter();
-  };
 
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -87,24 +85,7 @@ export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = 
   const base = `http://127.0.0.1:${port}`;
 
   const waitFor = <T>(find: () => T | undefined, what: string): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake Slack API: gave up waiting for ${what}`));
-      }, WAIT_LIMIT_MS);
-      const cleanup = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    });
+    waitUntil(find, () => `fake Slack API: gave up waiting for ${what}`, WAIT_LIMIT_MS);
 
   const callsTo = (method: string) => calls.filter((call) => call.method === method);
   return {

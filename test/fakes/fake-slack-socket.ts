@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { createConditionWaiter } from './condition-waiter.ts';
 import type { FakeSlackAnswer } from './fake-slack-api.ts';
 
 /** The envelope types Slack pushes over a Socket Mode connection. */
@@ -47,13 +48,10 @@ export async function startFakeSlackSocket(): Promise<FakeSlackSocket> {
   const base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const open: WebSocket[] = [];
   const acks = new Map<string, SocketAck>();
-  const waiters = new Set<() => void>();
+  const { notify, waitFor: waitUntil } = createConditionWaiter();
   let hellos = 0;
   let tickets = 0;
   let envelopes = 0;
-  const notify = () => {
-    for (const waiter of waiters) waiter();
-  };
 
   server.on('connection', (socket) => {
     open.push(socket);
@@ -80,24 +78,7 @@ export async function startFakeSlackSocket(): Promise<FakeSlackSocket> {
   });
 
   const waitFor = <T>(find: () => T | undefined, what: string): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake Slack socket: gave up waiting for ${what}`));
-      }, WAIT_LIMIT_MS);
-      const cleanup = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    });
+    waitUntil(find, () => `fake Slack socket: gave up waiting for ${what}`, WAIT_LIMIT_MS);
 
   return {
     answer: (call) => {

@@ -2,6 +2,7 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { createConditionWaiter } from '../../fakes/condition-waiter.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
 const WAIT_LIMIT_MS = 60_000;
@@ -54,7 +55,7 @@ export async function startShardedBot(env: Record<string, string>, args: string[
     },
   );
   const logs: LogLine[] = [];
-  const waiters = new Set<() => void>();
+  const waiter = createConditionWaiter();
   let buffered = '';
   let output = '';
   child.stderr.setEncoding('utf8');
@@ -70,43 +71,30 @@ export async function startShardedBot(env: Record<string, string>, args: string[
         // Not a log line (a stack trace from a crash): kept in `output` for the failure message.
       }
     }
-    for (const wake of waiters) wake();
+    waiter.notify();
   });
   child.stdout.resume();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  exited.then(() => {
-    for (const wake of waiters) wake();
-  });
   let hasExited = false;
+  // Marked before waking the waits, so a wait for a log line that will never come fails at once.
   void exited.then(() => {
     hasExited = true;
+    waiter.notify();
   });
 
   return {
     logs,
     waitForLog: (msg, count = 1) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
+      waiter.waitFor(
+        () => {
           const found = logs.filter((line) => line.msg === msg)[count - 1];
-          if (found) {
-            cleanup();
-            resolve(found);
-          } else if (hasExited) {
-            cleanup();
-            reject(new Error(`the sharded bot exited before logging "${msg}":\n${output}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no "${msg}" (×${count}) within ${WAIT_LIMIT_MS} ms:\n${output}`));
-        }, WAIT_LIMIT_MS);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      }),
+          if (!found && hasExited)
+            throw new Error(`the sharded bot exited before logging "${msg}":\n${output}`);
+          return found;
+        },
+        () => `no "${msg}" (×${count}) within ${WAIT_LIMIT_MS} ms:\n${output}`,
+        WAIT_LIMIT_MS,
+      ),
     stop: async (signal = 'SIGTERM') => {
       if (!hasExited) child.kill(signal);
       return exited;
