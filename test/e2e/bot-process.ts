@@ -1,6 +1,7 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Readable } from 'node:stream';
+import { BLANK_BOT_ENV } from '../support/blank-bot-env.ts';
 import { PROJECT_ROOT } from '../support/run-command.ts';
 
 /** One line the bot logged: pino JSON when it parses, the raw text either way. */
@@ -32,22 +33,6 @@ export interface BotProcess {
 /** Environment the bot reads (DESIGN.md §6); empty strings mean "unset", as in `.env.example`. */
 export type BotEnv = Record<string, string>;
 
-// Every variable the bot reads, blank unless a test sets it, so nothing leaks in from the
-// developer's shell or a stray `.env`.
-const BLANK_ENV: BotEnv = {
-  SLACK_BOT_TOKEN: '',
-  SLACK_SIGNING_SECRET: '',
-  SLACK_APP_TOKEN: '',
-  SLACK_API_URL: '',
-  DISCORD_TOKEN: '',
-  DISCORD_APP_ID: '',
-  DISCORD_GUILD_ID: '',
-  DISCORD_API_URL: '',
-  EUJP_TZ: '',
-  EUJP_BRIEFINGS_DIR: '',
-  EUJP_CATCH_UP_HOURS: '',
-};
-
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,7 +60,7 @@ export async function startBot(env: BotEnv, options: { readyTimeoutMs?: number }
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        ...BLANK_ENV,
+        ...BLANK_BOT_ENV,
         LOG_LEVEL: 'info',
         ...env,
         PORT: String(port),

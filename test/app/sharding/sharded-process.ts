@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { createConditionWaiter } from '../../fakes/condition-waiter.ts';
+import { BLANK_BOT_ENV } from '../../support/blank-bot-env.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
 const WAIT_LIMIT_MS = 60_000;
@@ -19,24 +20,6 @@ export interface ShardedBot {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Every variable the bot reads, blank unless given, so nothing leaks in from the shell or a `.env`. */
-const BLANK_ENV = {
-  SLACK_BOT_TOKEN: '',
-  SLACK_SIGNING_SECRET: '',
-  SLACK_APP_TOKEN: '',
-  SLACK_API_URL: '',
-  SLACK_CLIENT_ID: '',
-  SLACK_CLIENT_SECRET: '',
-  SLACK_STATE_SECRET: '',
-  DISCORD_TOKEN: '',
-  DISCORD_APP_ID: '',
-  DISCORD_GUILD_ID: '',
-  DISCORD_API_URL: '',
-  EUJP_TZ: '',
-  EUJP_BRIEFINGS_DIR: '',
-  EUJP_CATCH_UP_HOURS: '',
-};
-
 export async function startShardedBot(env: Record<string, string>, args: string[]): Promise<ShardedBot> {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
@@ -46,7 +29,7 @@ export async function startShardedBot(env: Record<string, string>, args: string[
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        ...BLANK_ENV,
+        ...BLANK_BOT_ENV,
         LOG_LEVEL: 'info',
         PORT: String(await freePort()),
         ...env,
