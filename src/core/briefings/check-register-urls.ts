@@ -2,6 +2,9 @@ import type { BriefingProblem } from './briefing-problems.ts';
 import type { RegisterEntry } from './briefing-schema.ts';
 import { REGISTER_FILE } from './load-briefing-library.ts';
 
+// Every place a URL starts, so a canonical address embedded in a mirror's URL counts as listed.
+const URL_STARTS = /(?=(https?:\/\/[^\s<>]+))/g;
+
 /**
  * The researchers' fact sheets record every URL someone actually saw. A register URL that no
  * sheet lists was typed or guessed, so it is refused. `sheets` are the sheets' full texts.
@@ -11,7 +14,7 @@ export function checkRegisterUrls(
   sheets: readonly string[],
 ): BriefingProblem[] {
   const seen = new Set(
-    sheets.flatMap((sheet) => [...sheet.matchAll(/https?:\/\/[^\s<>]+/g)].map((match) => trimUrl(match[0]))),
+    sheets.flatMap((sheet) => [...sheet.matchAll(URL_STARTS)].map((match) => trimUrl(match[1] ?? ''))),
   );
   const problems: BriefingProblem[] = [];
   for (const entry of register.values()) {

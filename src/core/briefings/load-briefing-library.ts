@@ -59,7 +59,8 @@ export async function loadBriefingLibrary(dir: string, options: LoadOptions = {}
     : [];
   if (options.complete ?? true) problems.push(...checkComplete(names, developments));
   problems.push(...checkAliasCollisions([...briefings.values()]));
-  for (const id of register.keys()) {
+  // A file that failed to validate may cite entries we could not see: judge only clean content.
+  for (const id of problems.length === 0 ? register.keys() : []) {
     if (!cited.has(id))
       problems.push({
         file: REGISTER_FILE,
