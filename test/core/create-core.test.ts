@@ -77,7 +77,7 @@ describe('help, topics, search and timeline', () => {
     expect(allText(reply)).toContain('Digital identity');
   });
 
-  it('lists all nine topics in their stable order', async () => {
+  it('lists all ten topics in their stable order', async () => {
     const reply = await core.handle('topics', {});
     expect(reply.sections[0]?.items.map((item) => item.topic)).toEqual([
       'partnership',
@@ -89,6 +89,7 @@ describe('help, topics, search and timeline', () => {
       'cybersecurity',
       'digital-identity',
       'data-flows',
+      'platforms',
     ]);
   });
 
