@@ -78,6 +78,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       library,
       index: indexFor(library),
       settings,
+      now: dependencies.clock.now(),
       ...(dependencies.digests ? { digests: dependencies.digests } : {}),
     };
     try {

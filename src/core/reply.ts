@@ -76,7 +76,9 @@ export interface Reply {
   summary?: string;
   /** YYYY-MM-DD date of the newest fact in a briefing or digest. */
   asOf?: string;
-  /** Small print in the reply's language, e.g. "As of 12 May 2025 · 6 sources". */
+  /** YYYY-MM-DD: when an editor last checked the briefing against its sources. */
+  checkedOn?: string;
+  /** Small print in the reply's language, e.g. "As of 12 May 2025, 19 months ago · checked 2 December 2026 · 6 sources". */
   footer?: string;
   sections: ReplySection[];
   sources: SourceRef[];

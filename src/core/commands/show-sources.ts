@@ -1,6 +1,7 @@
 import { formatDate } from '../i18n/format-date.ts';
 import type { Reply } from '../reply.ts';
 import { type CommandRequest, withLanguage } from './command-request.ts';
+import { describeFreshness } from './describe-freshness.ts';
 import { notFoundReply } from './not-found-reply.ts';
 import { textIn } from './show-briefing.ts';
 
@@ -16,7 +17,8 @@ export function showSources(request: CommandRequest, query: string): Reply {
     topic: briefing.id,
     title: messages.sourcesTitle(text.title),
     asOf: briefing.asOf,
-    footer: messages.asOf(formatDate(briefing.asOf, lang)),
+    checkedOn: briefing.checked,
+    footer: describeFreshness(request, briefing),
     sections: [
       {
         paragraphs: [],

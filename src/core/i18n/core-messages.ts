@@ -9,6 +9,13 @@ export interface CoreMessages {
   helpExamples: string[];
   topicsTitle: string;
   asOf(date: string): string;
+  /** "As of 12 May 2025, 19 months ago": the newest fact's date and how old it is. */
+  asOfAge(date: string, age: string): string;
+  /** When an editor last checked the briefing, shown when it differs from as_of. */
+  checkedOn(date: string): string;
+  /** The newest dated development, for timeline, help and quiet digests. */
+  latestDevelopment(date: string, text: string): string;
+  latestHeading: string;
   sourceCount(count: number): string;
   sourcesTitle(title: string): string;
   sourcesButton: string;
@@ -54,6 +61,10 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     ],
     topicsTitle: 'Topics of the EU–Japan Digital Partnership',
     asOf: (date) => `As of ${date}`,
+    asOfAge: (date, age) => `As of ${date}, ${age}`,
+    checkedOn: (date) => `checked ${date}`,
+    latestDevelopment: (date, text) => `Latest: ${date} — ${text}`,
+    latestHeading: 'What’s new',
     sourceCount: (count) => (count === 1 ? '1 source' : `${count} sources`),
     sourcesTitle: (title) => `Sources: ${title}`,
     sourcesButton: 'Sources',
@@ -101,6 +112,10 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     ],
     topicsTitle: '日EUデジタルパートナーシップのトピック',
     asOf: (date) => `${date}時点`,
+    asOfAge: (date, age) => `${date}時点(${age})`,
+    checkedOn: (date) => `${date}確認`,
+    latestDevelopment: (date, text) => `最新：${date} ${text}`,
+    latestHeading: '最新の動き',
     sourceCount: (count) => `出典${count}件`,
     sourcesTitle: (title) => `出典：${title}`,
     sourcesButton: '出典',
