@@ -33,6 +33,8 @@ export interface SourceRef {
   /** YYYY-MM-DD */
   date: string;
   url: string | null;
+  /** How close the document is to the institution that made the statement (the source register's kind). */
+  kind?: 'primary' | 'official-repost' | 'secondary';
 }
 
 /** One line of a list: a development, a search hit, a topic, a subscription. */

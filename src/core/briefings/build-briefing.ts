@@ -95,6 +95,7 @@ export function toSourceRef(entry: RegisterEntry, n: number, lang: Language): So
     publisher: lang === 'ja' ? (entry.publisher_ja ?? entry.publisher) : entry.publisher,
     date: entry.date,
     url: entry.url ?? null,
+    kind: entry.kind,
   };
 }
 

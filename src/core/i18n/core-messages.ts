@@ -18,6 +18,8 @@ export interface CoreMessages {
   latestHeading: string;
   sourceCount(count: number): string;
   sourcesTitle(title: string): string;
+  /** Said after a source that is not the institution's own page, so readers can weigh it. */
+  sourceKinds: { 'official-repost': string; secondary: string };
   sourcesButton: string;
   shareButton: string;
   timelineButton: string;
@@ -67,6 +69,7 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     latestHeading: 'What’s new',
     sourceCount: (count) => (count === 1 ? '1 source' : `${count} sources`),
     sourcesTitle: (title) => `Sources: ${title}`,
+    sourceKinds: { 'official-repost': 'official text, reposted', secondary: 'secondary source' },
     sourcesButton: 'Sources',
     shareButton: 'Share in channel',
     timelineButton: 'Timeline',
@@ -118,6 +121,7 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     latestHeading: '最新の動き',
     sourceCount: (count) => `出典${count}件`,
     sourcesTitle: (title) => `出典：${title}`,
+    sourceKinds: { 'official-repost': '公式発表の転載', secondary: '二次資料' },
     sourcesButton: '出典',
     shareButton: 'チャンネルに共有',
     timelineButton: '年表',

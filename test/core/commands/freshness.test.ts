@@ -92,3 +92,19 @@ describe('the latest development is easy to find', () => {
     );
   });
 });
+
+describe('the sources list says which documents are not primary', () => {
+  it('marks secondary sources and leaves primary ones plain, in both languages', async () => {
+    const { core } = coreAt('2026-12-02T09:00:00Z');
+    const english = await core.handle('sources ai', {});
+    expect(english.sections[0]?.items.map((item) => item.text)).toEqual([
+      'First fixture source — European Commission, 30 April 2024',
+      'Second fixture source — Digital Agency, Japan, 12 May 2025 (secondary source)',
+    ]);
+    const japanese = await core.handle('sources ai lang=ja', {});
+    // One register entry per document: the title is the document's own, the publisher localised.
+    expect(japanese.sections[0]?.items[1]?.text).toBe(
+      'Second fixture source — デジタル庁, 2025年5月12日（二次資料）',
+    );
+  });
+});
