@@ -33,7 +33,7 @@ export function reviewBriefings(library: BriefingLibrary, options: ReviewOptions
       warnings.push({
         file: briefing.file,
         field: 'as_of',
-        message: `is ${briefing.asOf}, ${age} days ago (over ${maxAgeDays}); look for newer facts or confirm with checked`,
+        message: `is ${briefing.asOf}, ${age} days ago (over ${maxAgeDays}); last checked ${briefing.checked}: look for newer facts, then update checked`,
       });
     const texts = briefing.text.en.sections.flatMap((section) => [...section.paragraphs, ...section.bullets]);
     for (const text of texts) {

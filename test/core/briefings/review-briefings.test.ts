@@ -29,8 +29,8 @@ describe('editorial warnings', () => {
     const library = await load();
     expect(reviewBriefings(library, { today: '2025-11-08' })).toEqual([]);
     expect(reviewBriefings(library, { today: '2025-11-09' }).map((w) => `${w.file}: ${w.message}`)).toEqual([
-      'ai.md: is 2025-05-12, 181 days ago (over 180); look for newer facts or confirm with checked',
-      'quantum.md: is 2025-05-12, 181 days ago (over 180); look for newer facts or confirm with checked',
+      'ai.md: is 2025-05-12, 181 days ago (over 180); last checked 2026-11-20: look for newer facts, then update checked',
+      'quantum.md: is 2025-05-12, 181 days ago (over 180); last checked 2025-05-12: look for newer facts, then update checked',
     ]);
     expect(reviewBriefings(library, { today: '2025-11-09', maxAgeDays: 365 })).toEqual([]);
   });
