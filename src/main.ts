@@ -4,7 +4,7 @@ import { composeBot } from './app/compose-bot.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { loadConfig } from './config.ts';
+import { configuredSecrets, loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // The composition root (`npm start`): config → content → storage → digests → core → adapters.
@@ -14,7 +14,11 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const consoleOnly = !config.slack && !config.discord;
   // In the terminal, info lines would interleave with the replies; keep them for chat deployments.
-  const logger = createLogger(consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel,
+    process.stderr,
+    configuredSecrets(config),
+  );
   // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
   const shutdownSignal = waitForShutdownSignal(logger);
   const bot = await composeBot(config, logger);

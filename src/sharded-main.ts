@@ -6,7 +6,7 @@ import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configuredSecrets, loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // `npm run start:sharded [-- --shards N|auto] [--spawn-delay-ms MS]`: the bot for thousands of
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   const discord = config.discord;
   if (!discord)
     throw new ConfigError(['DISCORD_TOKEN, DISCORD_APP_ID: start:sharded runs Discord shards; set both']);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, process.stderr, configuredSecrets(config));
   const bot = await composeBot(config, logger);
   const { core, digests, health, store } = bot;
   const restPublisher = startDiscordRestPublisher({

@@ -9,7 +9,7 @@ import {
   type DigestService,
 } from '../../../../src/core/digests/create-digest-service.ts';
 import type { Store } from '../../../../src/core/digests/store-port.ts';
-import type { Platform, Publisher, RequestContext } from '../../../../src/core/ports.ts';
+import type { Logger, Platform, Publisher, RequestContext } from '../../../../src/core/ports.ts';
 import { createSqliteStore } from '../../../../src/storage/sqlite/create-sqlite-store.ts';
 import { type FakeSlackAnswer, type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
 import { type FakeWorkspace, slackOAuthAnswers } from '../../../fakes/slack-oauth.ts';
@@ -18,6 +18,8 @@ import { loadRealLibrary, silentLogger } from '../../../support/test-core.ts';
 
 export const SIGNING_SECRET = 'oauth-signing-secret';
 export const CLIENT_ID = '1111.2222';
+export const CLIENT_SECRET = 'oauth-client-secret-value';
+export const STATE_SECRET = 'oauth-state-secret-value';
 
 /**
  * The Slack adapter in OAuth mode on loopback: a real SQLite store holding installations and
@@ -40,7 +42,7 @@ export interface OAuthHarness {
 
 export async function startOAuthHarness(
   workspaces: readonly FakeWorkspace[],
-  options: { appToken?: string; port?: number; answer?: FakeSlackAnswer } = {},
+  options: { appToken?: string; port?: number; answer?: FakeSlackAnswer; logger?: Logger } = {},
 ): Promise<OAuthHarness> {
   const oauthAnswers = slackOAuthAnswers(workspaces);
   const api = await startFakeSlackApi({ answer: (call) => options.answer?.(call) ?? oauthAnswers(call) });
@@ -79,8 +81,8 @@ export async function startOAuthHarness(
   const adapter = await startSlackAdapter({
     oauth: {
       clientId: CLIENT_ID,
-      clientSecret: 'client-secret',
-      stateSecret: 'state-secret',
+      clientSecret: CLIENT_SECRET,
+      stateSecret: STATE_SECRET,
       installations: store,
     },
     signingSecret: SIGNING_SECRET,
@@ -88,7 +90,7 @@ export async function startOAuthHarness(
     port: options.port ?? 0,
     host: '127.0.0.1',
     core,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: true,
     ...(options.appToken ? { appToken: options.appToken } : {}),
