@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as v from 'valibot';
 
 /** The validated configuration; entry points build it once from the environment. */
@@ -12,6 +13,10 @@ export interface Config {
   };
   discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
   port: number;
+  /** The interface `/slack/events`, `/healthz` and `/metrics` listen on (`HOST`). */
+  host: string;
+  /** Bearer token `/metrics` requires; without it, `/metrics` answers loopback clients only. */
+  metricsToken?: string;
   database: string;
   timeZone: string;
   briefingsDir: string;
@@ -72,6 +77,13 @@ const environmentSchema = v.object({
   DISCORD_GUILD_ID: snowflake('server id'),
   DISCORD_API_URL: webUrl,
   PORT: wholeNumber('3000', 0, 65_535),
+  // Loopback by default: on a laptop nothing is exposed (a tunnel to Slack connects locally); the
+  // container image sets HOST=0.0.0.0 so its port mapping can reach the bot.
+  HOST: v.optional(
+    v.pipe(v.string(), v.check(isHost, 'must be an IP address or a host name, e.g. 0.0.0.0 or 127.0.0.1')),
+    '127.0.0.1',
+  ),
+  EUJP_METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   EUJP_DB: v.optional(v.string(), './data/eujp.sqlite'),
   EUJP_TZ: v.optional(
     v.pipe(v.string(), v.check(isTimeZone, 'is not a known IANA time zone (e.g. Europe/Brussels)')),
@@ -148,6 +160,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
         }
       : {}),
     port: env.PORT,
+    host: env.HOST,
+    ...(env.EUJP_METRICS_TOKEN ? { metricsToken: env.EUJP_METRICS_TOKEN } : {}),
     database: env.EUJP_DB,
     timeZone: env.EUJP_TZ,
     briefingsDir: env.EUJP_BRIEFINGS_DIR,
@@ -170,6 +184,7 @@ export function configuredSecrets(config: Config): string[] {
     slack?.oauth?.clientSecret,
     slack?.oauth?.stateSecret,
     config.discord?.token,
+    config.metricsToken,
     databasePassword(config.database),
   ];
   return secrets.filter((secret): secret is string => Boolean(secret));
@@ -193,6 +208,10 @@ function requireTogether(env: Record<string, unknown>, names: readonly string[],
   return names
     .filter((name) => env[name] === undefined)
     .map((name) => `${name}: is required for ${what} (${present.join(', ')} is set)`);
+}
+
+function isHost(value: string): boolean {
+  return isIP(value) !== 0 || /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(value);
 }
 
 function isTimeZone(value: string): boolean {

@@ -53,7 +53,9 @@ async function main(): Promise<number> {
     return 1;
   }
   // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
-  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
+  const ownHealthServer = bot.hasPublisher('slack')
+    ? undefined
+    : await health.listen(config.port, config.host);
   health.addCheck('store', () => store.ping());
   await digests.start();
   health.setState('digests', { status: 'up' });

@@ -86,7 +86,9 @@ async function main(): Promise<number> {
     return 1;
   }
   for (const adapter of slack.running) health.setState(adapter.platform, { status: 'up' });
-  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
+  const ownHealthServer = bot.hasPublisher('slack')
+    ? undefined
+    : await health.listen(config.port, config.host);
   health.addCheck('store', () => store.ping());
   await digests.start();
   health.setState('digests', { status: 'up' });

@@ -46,6 +46,9 @@ export async function startChatAdapters(options: {
           // OAuth installs live in the store, next to the subscriptions an uninstall removes.
           ...(oauth ? { oauth: { ...oauth, installations: store } } : {}),
           port: config.port,
+          host: config.host,
+          // Used signatures, event ids and OAuth states are claimed in the store, across replicas.
+          onceKeys: store,
           core,
           logger: loggerFor('slack'),
           customRoutes: health.boltRoutes(),

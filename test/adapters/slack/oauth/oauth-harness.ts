@@ -42,12 +42,19 @@ export interface OAuthHarness {
 
 export async function startOAuthHarness(
   workspaces: readonly FakeWorkspace[],
-  options: { appToken?: string; port?: number; answer?: FakeSlackAnswer; logger?: Logger } = {},
+  options: {
+    appToken?: string;
+    port?: number;
+    answer?: FakeSlackAnswer;
+    logger?: Logger;
+    /** A store shared with another harness (a second replica); the harness then leaves it open. */
+    store?: Store;
+  } = {},
 ): Promise<OAuthHarness> {
   const oauthAnswers = slackOAuthAnswers(workspaces);
   const api = await startFakeSlackApi({ answer: (call) => options.answer?.(call) ?? oauthAnswers(call) });
   const dir = mkdtempSync(join(tmpdir(), 'eujp-oauth-'));
-  const store = createSqliteStore(join(dir, 'eujp.sqlite'));
+  const store = options.store ?? createSqliteStore(join(dir, 'eujp.sqlite'));
   const library = await loadRealLibrary();
   let now = new Date('2026-11-02T00:00:00Z');
   const clock = { now: () => new Date(now) };
@@ -85,6 +92,7 @@ export async function startOAuthHarness(
       stateSecret: STATE_SECRET,
       installations: store,
     },
+    onceKeys: store,
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     port: options.port ?? 0,
@@ -115,7 +123,7 @@ export async function startOAuthHarness(
     stop: async () => {
       await adapter.stop();
       await api.close();
-      await store.close();
+      if (!options.store) await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
