@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     process.stderr,
     configuredSecrets(config),
   );
+  installCrashGuards(logger);
   // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
   const shutdownSignal = waitForShutdownSignal(logger);
   const bot = await composeBot(config, logger);

@@ -1,4 +1,5 @@
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { createRpcClient, type MessageChannel } from './app/sharding/shard-rpc.ts';
 import { createRemoteShardServices } from './app/sharding/shard-services.ts';
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel, process.stderr, configuredSecrets(config)).child({
     shards: process.env.SHARDS,
   });
+  installCrashGuards(logger);
   const rpc = createRpcClient(parentChannel());
   const services = createRemoteShardServices(rpc);
   const briefings = await createBriefingSource(config.briefingsDir, logger);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
   if (!discord)
     throw new ConfigError(['DISCORD_TOKEN, DISCORD_APP_ID: start:sharded runs Discord shards; set both']);
   const logger = createLogger(config.logLevel, process.stderr, configuredSecrets(config));
+  installCrashGuards(logger);
   const bot = await composeBot(config, logger);
   const { core, digests, health, store } = bot;
   const restPublisher = startDiscordRestPublisher({
