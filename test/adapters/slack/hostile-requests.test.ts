@@ -78,3 +78,32 @@ describe('Slack event retries', () => {
     expect(harness.api.callsTo('chat.postMessage')).toHaveLength(2);
   });
 });
+
+describe('buttons pressed outside any channel (a view, App Home)', () => {
+  /** A button press whose payload names no channel, as from a modal or App Home. */
+  const pressWithoutChannel = (n: number) => {
+    const form = new URLSearchParams(
+      buttonClickBody({
+        actionId: 'eujp:command:quantum',
+        value: 'quantum',
+        responseUrl: harness.api.responseUrl(`p${n}`),
+      }),
+    );
+    const payload = JSON.parse(form.get('payload') ?? '{}');
+    delete payload.channel;
+    payload.container = { type: 'view', view_id: 'V1' };
+    payload.actions[0].action_ts = `1700000000.${String(n).padStart(6, '0')}`;
+    form.set('payload', JSON.stringify(payload));
+    return harness.post(form.toString(), 'form');
+  };
+
+  it('are rate-limited by user: 60 quick presses do not get 60 briefings', async () => {
+    for (let n = 0; n < 60; n++) expect((await pressWithoutChannel(n)).status).toBe(200);
+    const answers = harness.api.responses.map((response) => JSON.stringify(response.body.blocks));
+    expect(answers).toHaveLength(60);
+    const briefings = answers.filter((answer) => answer.includes('Quantum'));
+    const refused = answers.filter((answer) => answer.includes('One moment, please'));
+    expect(briefings.length).toBeLessThanOrEqual(20);
+    expect(refused.length).toBe(60 - briefings.length);
+  });
+});
