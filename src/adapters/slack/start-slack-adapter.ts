@@ -15,6 +15,7 @@ import { registerSlashCommand } from './register-slash-command.ts';
 import { registerUninstallEvents } from './register-uninstall-events.ts';
 import { boltOAuthOptions, type SlackOAuthOptions } from './slack-oauth-options.ts';
 import { toBoltLogger } from './to-bolt-logger.ts';
+import { useSlackButtonSigningSecret } from './to-slack-message.ts';
 
 /** Everything the Slack adapter needs; the entry point maps DESIGN.md §6 variables onto it. */
 export interface SlackAdapterOptions {
@@ -76,6 +77,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     ...options.clientOptions,
   };
   const socketMode = Boolean(options.appToken);
+  // Every replica derives the same button key from the signing secret, so buttons survive restarts.
+  useSlackButtonSigningSecret(options.signingSecret);
   if (Boolean(options.botToken) === Boolean(options.oauth))
     throw new Error('Slack needs either SLACK_BOT_TOKEN or SLACK_CLIENT_ID/SECRET/STATE_SECRET, not both');
   const oauth = options.oauth ? boltOAuthOptions(options.oauth) : undefined;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slackButtonValue } from '../../../src/adapters/slack/to-slack-message.ts';
 import { appMentionBody, buttonClickBody, slashCommandBody } from '../../fakes/slack-requests.ts';
 import { type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
@@ -39,7 +40,7 @@ describe('replayed and future-dated requests', () => {
   it('refuses a replayed button press too', async () => {
     const body = buttonClickBody({
       actionId: 'eujp:command:sources-quantum',
-      value: 'sources quantum',
+      value: slackButtonValue('command', 'sources quantum'),
       responseUrl: harness.api.responseUrl('b'),
     });
     const timestamp = nowSeconds();
@@ -85,7 +86,7 @@ describe('buttons pressed outside any channel (a view, App Home)', () => {
     const form = new URLSearchParams(
       buttonClickBody({
         actionId: 'eujp:command:quantum',
-        value: 'quantum',
+        value: slackButtonValue('command', 'quantum'),
         responseUrl: harness.api.responseUrl(`p${n}`),
       }),
     );
@@ -105,5 +106,21 @@ describe('buttons pressed outside any channel (a view, App Home)', () => {
     const refused = answers.filter((answer) => answer.includes('One moment, please'));
     expect(briefings.length).toBeLessThanOrEqual(20);
     expect(refused.length).toBe(60 - briefings.length);
+  });
+});
+
+describe('buttons the bot never issued', () => {
+  it('refuses a forged Share button privately: nothing is posted and the core is not asked', async () => {
+    const forged = buttonClickBody({
+      actionId: 'eujp:share:search',
+      value: 'search https://evil.example/phish',
+      responseUrl: harness.api.responseUrl('forged'),
+    });
+    expect((await harness.post(forged, 'form')).status).toBe(200);
+    const answer = await harness.api.waitForResponse('forged');
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(answer.body)).toContain('no longer supported');
+    expect(harness.asked).toEqual([]);
+    expect(harness.api.callsTo('chat.postMessage')).toEqual([]);
   });
 });
