@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import * as v from 'valibot';
+import { type EncryptionKey, parseEncryptionKeys } from './storage/encryption-keys.ts';
 
 /** The validated configuration; entry points build it once from the environment. */
 export interface Config {
@@ -18,6 +19,11 @@ export interface Config {
   /** Bearer token `/metrics` requires; without it, `/metrics` answers loopback clients only. */
   metricsToken?: string;
   database: string;
+  /**
+   * `EUJP_ENCRYPTION_KEYS`, newest first: installed workspaces' tokens are encrypted at rest with
+   * the first and read with any of them. Unset: stored as the platform returned them.
+   */
+  encryptionKeys?: EncryptionKey[];
   timeZone: string;
   briefingsDir: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -85,6 +91,17 @@ const environmentSchema = v.object({
   ),
   EUJP_METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   EUJP_DB: v.optional(v.string(), './data/eujp.sqlite'),
+  EUJP_ENCRYPTION_KEYS: v.optional(
+    v.pipe(
+      v.string(),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const { keys, problems } = parseEncryptionKeys(dataset.value);
+        if (problems.length === 0) return keys;
+        addIssue({ message: problems.join('; ') });
+        return NEVER;
+      }),
+    ),
+  ),
   EUJP_TZ: v.optional(
     v.pipe(v.string(), v.check(isTimeZone, 'is not a known IANA time zone (e.g. Europe/Brussels)')),
     'Europe/Brussels',
@@ -163,6 +180,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     host: env.HOST,
     ...(env.EUJP_METRICS_TOKEN ? { metricsToken: env.EUJP_METRICS_TOKEN } : {}),
     database: env.EUJP_DB,
+    ...(env.EUJP_ENCRYPTION_KEYS ? { encryptionKeys: env.EUJP_ENCRYPTION_KEYS } : {}),
     timeZone: env.EUJP_TZ,
     briefingsDir: env.EUJP_BRIEFINGS_DIR,
     logLevel: env.LOG_LEVEL,
@@ -186,6 +204,7 @@ export function configuredSecrets(config: Config): string[] {
     config.discord?.token,
     config.metricsToken,
     databasePassword(config.database),
+    ...(config.encryptionKeys ?? []).flatMap(({ key }) => [key.toString('base64'), key.toString('hex')]),
   ];
   return secrets.filter((secret): secret is string => Boolean(secret));
 }

@@ -19,4 +19,5 @@ export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {
   EUJP_CATCH_UP_HOURS: '',
   HOST: '',
   EUJP_METRICS_TOKEN: '',
+  EUJP_ENCRYPTION_KEYS: '',
 };

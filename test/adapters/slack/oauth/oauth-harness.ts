@@ -10,6 +10,8 @@ import {
 } from '../../../../src/core/digests/create-digest-service.ts';
 import type { Store } from '../../../../src/core/digests/store-port.ts';
 import type { Logger, Platform, Publisher, RequestContext } from '../../../../src/core/ports.ts';
+import { encryptInstallations } from '../../../../src/storage/encrypted-installations.ts';
+import type { EncryptionKey } from '../../../../src/storage/encryption-keys.ts';
 import { createSqliteStore } from '../../../../src/storage/sqlite/create-sqlite-store.ts';
 import { type FakeSlackAnswer, type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
 import { type FakeWorkspace, slackOAuthAnswers } from '../../../fakes/slack-oauth.ts';
@@ -49,6 +51,8 @@ export async function startOAuthHarness(
     logger?: Logger;
     /** A store shared with another harness (a second replica); the harness then leaves it open. */
     store?: Store;
+    /** Installations encrypted at rest with these keys (EUJP_ENCRYPTION_KEYS). */
+    encryptionKeys?: EncryptionKey[];
   } = {},
 ): Promise<OAuthHarness> {
   const oauthAnswers = slackOAuthAnswers(workspaces);
@@ -90,7 +94,7 @@ export async function startOAuthHarness(
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       stateSecret: STATE_SECRET,
-      installations: store,
+      installations: options.encryptionKeys ? encryptInstallations(store, options.encryptionKeys) : store,
     },
     onceKeys: store,
     signingSecret: SIGNING_SECRET,
