@@ -27,19 +27,25 @@ export function parseEncryptionKeys(text: string): { keys: EncryptionKey[]; prob
   const keys: EncryptionKey[] = [];
   const problems: string[] = [];
   const entries = text.split(',').map((entry) => entry.trim());
-  entries.forEach((entry, index) => {
-    const separator = entry.indexOf(':');
-    const id = separator > 0 ? entry.slice(0, separator) : '';
-    const material = separator > 0 ? entry.slice(separator + 1) : '';
-    const where = `entry ${index + 1}${id ? ` ("${id}")` : ''}`;
-    if (!KEY_ID.test(id)) return problems.push(`${where} must be id:key, the id letters, digits, - or _`);
-    if (keys.some((key) => key.id === id)) return problems.push(`${where} repeats the key id "${id}"`);
-    const key = /^[0-9a-f]{64}$/i.test(material) ? Buffer.from(material, 'hex') : base64Key(material);
-    if (key?.length !== 32)
-      return problems.push(`${where} must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)`);
-    keys.push({ id, key });
-  });
+  for (const [index, entry] of entries.entries()) {
+    const problem = readKey(entry, index, keys);
+    if (problem) problems.push(problem);
+  }
   return { keys, problems };
+}
+
+function readKey(entry: string, index: number, keys: EncryptionKey[]): string | undefined {
+  const separator = entry.indexOf(':');
+  const id = separator > 0 ? entry.slice(0, separator) : '';
+  const material = separator > 0 ? entry.slice(separator + 1) : '';
+  const where = `entry ${index + 1}${id ? ` ("${id}")` : ''}`;
+  if (!KEY_ID.test(id)) return `${where} must be id:key, the id letters, digits, - or _`;
+  if (keys.some((key) => key.id === id)) return `${where} repeats the key id "${id}"`;
+  const key = /^[0-9a-f]{64}$/i.test(material) ? Buffer.from(material, 'hex') : base64Key(material);
+  if (key?.length !== 32)
+    return `${where} must be 32 bytes as base64 or 64 hex digits (openssl rand -base64 32)`;
+  keys.push({ id, key });
+  return undefined;
 }
 
 function base64Key(material: string): Buffer | undefined {
