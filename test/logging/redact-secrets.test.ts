@@ -147,11 +147,20 @@ describe('configured secrets are redacted by value', () => {
     DISCORD_TOKEN: 'discord-token-without-shape',
     DISCORD_APP_ID: '123456789012345678',
     EUJP_DB: 'postgres://eujp:p%40ss-w0rd-value@db:5432/eujp',
+    EUJP_METRICS_TOKEN: 'metrics-token-without-shape',
+    EUJP_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
   };
 
   it('wherever they appear in a line: inside a message string, a field, a key or an error', () => {
     const secrets = configuredSecrets(loadConfig(environment));
-    expect(secrets).toEqual(expect.arrayContaining(['p@ss-w0rd-value', environment.SLACK_CLIENT_SECRET]));
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        'p@ss-w0rd-value',
+        environment.SLACK_CLIENT_SECRET,
+        environment.EUJP_METRICS_TOKEN,
+        Buffer.alloc(32, 5).toString('base64'),
+      ]),
+    );
     const log = captureLog('trace', secrets);
     for (const secret of secrets) {
       log.logger.debug(`http request body: {"client_id":"1.2","client_secret":"x${secret}y"}`);
