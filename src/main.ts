@@ -1,10 +1,11 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { loadConfig } from './config.ts';
+import { configuredSecrets, loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // The composition root (`npm start`): config → content → storage → digests → core → adapters.
@@ -14,7 +15,12 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const consoleOnly = !config.slack && !config.discord;
   // In the terminal, info lines would interleave with the replies; keep them for chat deployments.
-  const logger = createLogger(consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel,
+    process.stderr,
+    configuredSecrets(config),
+  );
+  installCrashGuards(logger);
   // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
   const shutdownSignal = waitForShutdownSignal(logger);
   const bot = await composeBot(config, logger);
@@ -49,7 +55,9 @@ async function main(): Promise<number> {
     return 1;
   }
   // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
-  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
+  const ownHealthServer = bot.hasPublisher('slack')
+    ? undefined
+    : await health.listen(config.port, config.host);
   health.addCheck('store', () => store.ping());
   await digests.start();
   health.setState('digests', { status: 'up' });

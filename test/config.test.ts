@@ -74,3 +74,26 @@ describe('configuration from the environment (DESIGN.md §6)', () => {
     expect(config.catchUpWindowMs).toBe(2 * 3_600_000);
   });
 });
+
+describe('EUJP_ENCRYPTION_KEYS', () => {
+  const base64 = Buffer.alloc(32, 7).toString('base64');
+  const hex = Buffer.alloc(32, 9).toString('hex');
+
+  it('reads id:key pairs, newest first, as base64 or hex', () => {
+    const keys = loadConfig({ EUJP_ENCRYPTION_KEYS: `2026b:${base64}, 2026a:${hex}` }).encryptionKeys;
+    expect(keys?.map((key) => [key.id, key.key.length])).toEqual([
+      ['2026b', 32],
+      ['2026a', 32],
+    ]);
+  });
+
+  it('names the malformed entry, never printing the key', () => {
+    const problems = problemsOf({ EUJP_ENCRYPTION_KEYS: `good:${base64},short:c2hvcnQ=,nocolon` });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^EUJP_ENCRYPTION_KEYS: entry 2 \("short"\) must be 32 bytes .*; entry 3 must be id:key/,
+      ),
+    ]);
+    expect(problems.join('')).not.toContain(base64);
+  });
+});

@@ -33,7 +33,10 @@ export async function composeBot(
   const stopWatching = briefings.watch();
   const store = await openStore(config.database);
   const metrics = createBotMetrics();
-  const health = createHealthRoutes(metrics);
+  const health = createHealthRoutes(
+    metrics,
+    config.metricsToken ? { metricsToken: config.metricsToken } : {},
+  );
   // Read by the digests at send time, so adapters may add theirs after the service exists.
   const publishers = new Map<Platform, Publisher>();
   const digests = createDigestService({

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Core } from '../core/core.ts';
 import type { Store } from '../core/digests/store-port.ts';
 import type { Logger, Platform, Publisher } from '../core/ports.ts';
+import { encryptInstallations } from '../storage/encrypted-installations.ts';
 import type { HealthRoutes } from './health-routes.ts';
 
 /** A chat adapter that started, with its publisher for digests and how to stop it. */
@@ -44,8 +45,20 @@ export async function startChatAdapters(options: {
         const adapter = await startSlackAdapter({
           ...credentials,
           // OAuth installs live in the store, next to the subscriptions an uninstall removes.
-          ...(oauth ? { oauth: { ...oauth, installations: store } } : {}),
+          ...(oauth
+            ? {
+                oauth: {
+                  ...oauth,
+                  installations: config.encryptionKeys
+                    ? encryptInstallations(store, config.encryptionKeys)
+                    : store,
+                },
+              }
+            : {}),
           port: config.port,
+          host: config.host,
+          // Used signatures, event ids and OAuth states are claimed in the store, across replicas.
+          onceKeys: store,
           core,
           logger: loggerFor('slack'),
           customRoutes: health.boltRoutes(),

@@ -26,6 +26,11 @@ export interface ChannelRef {
 /** Who asked, from where: everything the core needs to answer a command. */
 export interface RequestContext {
   channel?: ChannelRef;
+  /**
+   * Where the request came from, also when it names no channel (a Slack button in a view or App
+   * Home): the rate limiter counts such requests against their user on this platform.
+   */
+  platform?: Platform;
   userId?: string;
   /** The user's locale as the platform reports it, e.g. `ja` or `en-US`. */
   locale?: string;

@@ -2,6 +2,7 @@ import { type Client, Events, type RESTOptions } from 'discord.js';
 import type { Core } from '../../core/core.ts';
 import type { Logger, Publisher } from '../../core/ports.ts';
 import { createDiscordPublisher } from './create-discord-publisher.ts';
+import { useButtonSigningSecret } from './discord-buttons.ts';
 import { createDiscordClient } from './discord-client.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { loggableError } from './loggable-error.ts';
@@ -31,6 +32,8 @@ export interface DiscordAdapter {
 /** Connects the bot to Discord: slash commands, autocomplete and buttons in, replies and digests out. */
 export async function startDiscordAdapter(options: DiscordAdapterOptions): Promise<DiscordAdapter> {
   const { logger } = options;
+  // Every shard and replica derives the same button key from the token, so buttons survive restarts.
+  useButtonSigningSecret(options.token);
   const client = createDiscordClient({
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     ...(options.rest ? { rest: options.rest } : {}),

@@ -1,3 +1,4 @@
+import type { OnceKeys } from '../once-keys.ts';
 import type { ChannelRef, Platform } from '../ports.ts';
 import type { Language } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
@@ -92,7 +93,7 @@ export interface MessageRef {
  * implement it unchanged; SQLite is the embedded default. Installations (Slack OAuth) live in the
  * same store so an uninstall removes them together with the workspace's subscriptions.
  */
-export interface Store extends WorkspaceInstallations, DeliveryCoordination {
+export interface Store extends WorkspaceInstallations, DeliveryCoordination, OnceKeys {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;

@@ -6,6 +6,7 @@ import { migratePostgres } from './migrate-postgres.ts';
 import { createPostgresCoordination } from './postgres-coordination.ts';
 import { createPostgresInstallations } from './postgres-installations.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { createPostgresOnceKeys } from './postgres-once-keys.ts';
 import {
   type CursorRow,
   type DeliveryRow,
@@ -99,6 +100,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   return {
     ...createPostgresInstallations(pool),
+    ...createPostgresOnceKeys(pool),
     ...createPostgresCoordination(run),
     async addSubscription(subscription) {
       const [row] = await query<SubscriptionRow>(

@@ -8,6 +8,7 @@ import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createSqliteCoordination } from './sqlite-coordination.ts';
 import { createSqliteInstallations } from './sqlite-installations.ts';
+import { createSqliteOnceKeys } from './sqlite-once-keys.ts';
 import {
   type CursorRow,
   type DeliveryRow,
@@ -165,6 +166,7 @@ export function createSqliteStore(path: string): Store {
 
   return {
     ...createSqliteInstallations(db),
+    ...createSqliteOnceKeys(db),
     ...createSqliteCoordination(db),
     async addSubscription(subscription: NewSubscription) {
       const row = statements.insertSubscription.get({
