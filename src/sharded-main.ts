@@ -49,6 +49,7 @@ async function main(): Promise<number> {
   const { core, digests, health, store } = bot;
   const restPublisher = startDiscordRestPublisher({
     ...discord,
+    maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
     logger: logger.child({ adapter: 'discord' }),
   });
   bot.addPublisher(restPublisher.publisher);

@@ -61,7 +61,12 @@ export async function startChatAdapters(options: {
       'discord',
       async () => {
         const { startDiscordAdapter } = await import('../adapters/discord/start-discord-adapter.ts');
-        const adapter = await startDiscordAdapter({ ...discord, core, logger: loggerFor('discord') });
+        const adapter = await startDiscordAdapter({
+          ...discord,
+          core,
+          logger: loggerFor('discord'),
+          maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
+        });
         return { platform: 'discord', publisher: adapter.publisher, stop: adapter.stop };
       },
     ]);

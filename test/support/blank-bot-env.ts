@@ -17,4 +17,5 @@ export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {
   EUJP_TZ: '',
   EUJP_BRIEFINGS_DIR: '',
   EUJP_CATCH_UP_HOURS: '',
+  EUJP_MAX_RETRY_AFTER_SECONDS: '',
 };

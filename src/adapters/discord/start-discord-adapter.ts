@@ -17,6 +17,8 @@ export interface DiscordAdapterOptions {
   login?: boolean;
   /** REST overrides, e.g. `{ retries: 0 }` in tests. */
   rest?: Partial<RESTOptions>;
+  /** The longest Retry-After the REST client waits out (EUJP_MAX_RETRY_AFTER_SECONDS). */
+  maxRetryAfterSeconds?: number;
   /** How long to wait for the core before deferring the reply. */
   deferAfterMs?: number;
 }
@@ -34,6 +36,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   const client = createDiscordClient({
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     ...(options.rest ? { rest: options.rest } : {}),
+    ...(options.maxRetryAfterSeconds ? { maxRetryAfterSeconds: options.maxRetryAfterSeconds } : {}),
   });
   const handleInteraction = createInteractionHandler({
     core: options.core,

@@ -19,11 +19,13 @@ export function startDiscordRestPublisher(options: {
   token: string;
   apiUrl?: string;
   rest?: Partial<RESTOptions>;
+  maxRetryAfterSeconds?: number;
   logger: Logger;
 }): DiscordRestPublisher {
   const client = createDiscordClient({
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     ...(options.rest ? { rest: options.rest } : {}),
+    ...(options.maxRetryAfterSeconds ? { maxRetryAfterSeconds: options.maxRetryAfterSeconds } : {}),
   });
   client.rest.setToken(options.token);
   client.rest.on('rateLimited', (info) =>
