@@ -148,7 +148,9 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     const now = clock.now();
     const subscriptions = await store.listEnabledSubscriptions({ cron, timeZone });
     if (subscriptions.length === 0) scheduler.drop(cron, timeZone);
-    const due = subscriptions.filter((s) => s.createdAt.getTime() < slot.getTime());
+    // Made after the slot: not due. Made "after now": the wall clock stepped back since, so it
+    // was made before this slot really came round and is due.
+    const due = subscriptions.filter((s) => s.createdAt < slot || s.createdAt > now);
     if (now.getTime() - slot.getTime() > catchUpWindowMs) {
       for (const subscription of due)
         await store.recordSkipped(subscription, slot, 'missed_beyond_window', now);
