@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDiscordAdapter } from '../../src/adapters/discord/start-discord-adapter.ts';
 import type { Core } from '../../src/core/core.ts';
+import { createDigestService } from '../../src/core/digests/create-digest-service.ts';
 import type { ChannelRef } from '../../src/core/ports.ts';
-import { createTempDir } from '../core/digests/digest-fixtures.ts';
+import { createSqliteStore } from '../../src/storage/sqlite/create-sqlite-store.ts';
+import { createLibrary, createTempDir } from '../core/digests/digest-fixtures.ts';
 import { MONDAY_SLOT, startInstance, subscribeAll, WEEKLY_TOKYO } from '../core/digests/digest-harness.ts';
 import { APP_ID } from '../fakes/discord-interactions.ts';
 import { startFakeDiscordApi } from '../fakes/fake-discord-api.ts';
@@ -13,7 +15,8 @@ import { silentLogger } from '../support/test-core.ts';
 // NTP stepping a fast clock back, or a VM resumed with an old time: waits and rate windows must
 // not stretch by the size of the step, and slots must keep firing.
 
-const HALF_HOUR = 30 * 60_000;
+const MINUTE = 60_000;
+const HALF_HOUR = 30 * MINUTE;
 const discordChannels = (count: number): ChannelRef[] =>
   Array.from({ length: count }, (_, i) => ({
     platform: 'discord',
@@ -64,6 +67,44 @@ describe('a wall clock stepped back', () => {
 
     expect(discord.messagesTo(channel!.channelId)).toHaveLength(1);
     await instance.store.close();
+  });
+
+  it('keeps node-cron firing each slot once, at its wall-clock time, across steps back', async () => {
+    vi.useFakeTimers({ now: new Date('2025-06-01T23:50:00Z') }); // Monday 08:50 in Tokyo
+    const clock = { now: () => new Date(), monotonicMs: () => performance.now() };
+    const slack = createFakePublisher({ platform: 'slack', clock });
+    const store = createSqliteStore(temp.path('cron.sqlite'));
+    const service = createDigestService({
+      store,
+      getLibrary: () => createLibrary(),
+      clock,
+      logger: silentLogger,
+      publishers: new Map([['slack', slack]]),
+      defaultTimeZone: 'Europe/Brussels',
+      leaseMs: 7 * 86_400_000,
+    });
+    await service.start();
+    const channel: ChannelRef = { platform: 'slack', channelId: 'C1', workspaceId: 'T1' };
+    await service.commands.subscribe({
+      channel,
+      context: { channel, canManageChannel: true },
+      lang: 'en',
+      schedule: { kind: 'weekly', day: 'mon', time: '09:00' },
+      timeZone: 'Asia/Tokyo',
+      topics: ['quantum'],
+    });
+    try {
+      await vi.advanceTimersByTimeAsync(5 * MINUTE);
+      vi.setSystemTime(new Date('2025-06-01T23:50:00Z')); // back to 08:50, timers untouched
+      await vi.advanceTimersByTimeAsync(11 * MINUTE);
+      expect(slack.messages.map((m) => m.at.toISOString())).toEqual(['2025-06-02T00:00:00.000Z']);
+      vi.setSystemTime(new Date('2025-06-01T23:56:00Z')); // back again, past the slot just sent
+      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      expect(slack.messages).toHaveLength(1);
+    } finally {
+      await service.stop();
+      await store.close();
+    }
   });
 
   it('does not stall discord.js, whose global budget refills by Date.now()', async () => {
