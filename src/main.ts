@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
@@ -39,7 +40,13 @@ async function main(): Promise<number> {
   });
   for (const adapter of adapters.running) {
     bot.addPublisher(adapter.publisher);
-    health.setState(adapter.platform, { status: 'up' });
+    const live = adapter.health;
+    if (!live) health.setState(adapter.platform, { status: 'up' });
+    else
+      health.addCheck(adapter.platform, async () => {
+        const state = live();
+        if (!state.up) throw new Error(state.detail ?? 'not connected');
+      });
   }
   for (const failure of adapters.failed)
     health.setState(failure.platform, { status: 'down', detail: failure.reason });
@@ -50,9 +57,9 @@ async function main(): Promise<number> {
   }
   // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
   const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
-  health.addCheck('store', () => store.ping());
+  health.addCheck('store', storeHealthCheck(store));
   await digests.start();
-  health.setState('digests', { status: 'up' });
+  health.addCheck('digests', digestsHealthCheck(digests));
   logger.info({ adapters: adapters.running.map((adapter) => adapter.platform) }, 'eujp ready');
 
   await shutdownSignal;

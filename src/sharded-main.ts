@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
@@ -88,9 +89,9 @@ async function main(): Promise<number> {
   }
   for (const adapter of slack.running) health.setState(adapter.platform, { status: 'up' });
   const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
-  health.addCheck('store', () => store.ping());
+  health.addCheck('store', storeHealthCheck(store));
   await digests.start();
-  health.setState('digests', { status: 'up' });
+  health.addCheck('digests', digestsHealthCheck(digests));
   logger.info(
     { adapters: ['discord', ...slack.running.map((adapter) => adapter.platform)], shards: shards.count },
     'eujp ready',

@@ -2,13 +2,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { BotMetrics } from './metrics.ts';
 
-export type ComponentState = { status: 'starting' | 'up' | 'down'; detail?: string };
+export type ComponentState = {
+  status: 'starting' | 'up' | 'down';
+  detail?: string;
+  /** Per platform, how long digests wait for a rate limit right now (only while one does). */
+  rateLimitWaitMs?: Record<string, number>;
+};
 
 /** `/healthz` and `/metrics`: served by Bolt's HTTP server when Slack runs, else by their own. */
 export interface HealthRoutes {
   setState(component: string, state: ComponentState): void;
-  /** A component checked on every request (the store answers a query), rather than set once. */
-  addCheck(component: string, check: () => Promise<void>): void;
+  /**
+   * A component checked on every request (the store answers a query), rather than set once: it
+   * is up when the check resolves (with its own state, if it returns one), down when it throws.
+   */
+  addCheck(component: string, check: () => Promise<unknown>): void;
   /** Routes in Bolt's `customRoutes` shape. */
   boltRoutes(): Array<{
     path: string;
@@ -24,9 +32,9 @@ const CHECK_TIMEOUT_MS = 2000;
 
 export function createHealthRoutes(metrics: BotMetrics): HealthRoutes {
   const components = new Map<string, ComponentState>();
-  const checks = new Map<string, () => Promise<void>>();
+  const checks = new Map<string, () => Promise<unknown>>();
 
-  const runCheck = async (check: () => Promise<void>): Promise<ComponentState> => {
+  const runCheck = async (check: () => Promise<unknown>): Promise<ComponentState> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -35,8 +43,8 @@ export function createHealthRoutes(metrics: BotMetrics): HealthRoutes {
       );
     });
     try {
-      await Promise.race([check(), timeout]);
-      return { status: 'up' };
+      const state = await Promise.race([check(), timeout]);
+      return isComponentState(state) ? state : { status: 'up' };
     } catch (error) {
       return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -91,4 +99,8 @@ export function createHealthRoutes(metrics: BotMetrics): HealthRoutes {
         });
       }),
   };
+}
+
+function isComponentState(value: unknown): value is ComponentState {
+  return typeof value === 'object' && value !== null && 'status' in value;
 }

@@ -8,6 +8,8 @@ import type { HealthRoutes } from './health-routes.ts';
 export interface RunningAdapter {
   platform: Exclude<Platform, 'console'>;
   publisher: Publisher;
+  /** Live connection state for /healthz, where the adapter can lose it after starting. */
+  health?(): { up: boolean; detail?: string };
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,12 @@ export async function startChatAdapters(options: {
           logger: loggerFor('discord'),
           maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
         });
-        return { platform: 'discord', publisher: adapter.publisher, stop: adapter.stop };
+        return {
+          platform: 'discord',
+          publisher: adapter.publisher,
+          health: adapter.gatewayHealth,
+          stop: adapter.stop,
+        };
       },
     ]);
   }

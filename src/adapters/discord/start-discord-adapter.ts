@@ -1,4 +1,4 @@
-import { type Client, Events, type RESTOptions } from 'discord.js';
+import { type Client, Events, type RESTOptions, Status } from 'discord.js';
 import type { Core } from '../../core/core.ts';
 import type { Logger, Publisher } from '../../core/ports.ts';
 import { createDiscordPublisher } from './create-discord-publisher.ts';
@@ -27,6 +27,11 @@ export interface DiscordAdapterOptions {
 export interface DiscordAdapter {
   publisher: Publisher;
   client: Client;
+  /**
+   * Whether the gateway connection is live, from the shards' own state: a bot whose gateway
+   * closed (4004 after a token reset, or any close it will not come back from) hears no commands.
+   */
+  gatewayHealth(): { up: boolean; detail?: string };
   stop(): Promise<void>;
 }
 
@@ -46,10 +51,17 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction));
   client.on(Events.Error, (error) => logger.error({ error: loggableError(error) }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord: client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn({ shardId, code: event.code }, 'discord: gateway disconnected'),
-  );
-  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'discord: gateway resumed'));
+  // The last close per shard, until it is ready again: what /healthz reports as the reason.
+  const closed = new Map<number, number>();
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    closed.set(shardId, event.code);
+    logger.warn({ shardId, code: event.code }, 'discord: gateway disconnected');
+  });
+  client.on(Events.ShardResume, (shardId) => {
+    closed.delete(shardId);
+    logger.info({ shardId }, 'discord: gateway resumed');
+  });
+  client.on(Events.ShardReady, (shardId) => closed.delete(shardId));
   client.once(Events.ClientReady, (ready) =>
     logger.info(
       { user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size },
@@ -77,6 +89,14 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   return {
     publisher: createDiscordPublisher(client.rest, logger),
     client,
+    gatewayHealth: () => {
+      // Without a gateway login (tests, the REST-only publisher) there is nothing to lose.
+      if (options.login === false) return { up: true };
+      const down = [...closed].map(([shard, code]) => `shard ${shard} closed with ${code}`);
+      const status = client.ws.status;
+      if (down.length === 0 && status === Status.Ready) return { up: true };
+      return { up: false, detail: [`gateway ${Status[status] ?? status}`, ...down].join('; ') };
+    },
     stop: async () => {
       client.removeAllListeners();
       await client.destroy();
