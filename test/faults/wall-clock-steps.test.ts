@@ -3,6 +3,7 @@ import { startDiscordAdapter } from '../../src/adapters/discord/start-discord-ad
 import type { Core } from '../../src/core/core.ts';
 import { createDigestService } from '../../src/core/digests/create-digest-service.ts';
 import type { ChannelRef } from '../../src/core/ports.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { createSqliteStore } from '../../src/storage/sqlite/create-sqlite-store.ts';
 import { createLibrary, createTempDir } from '../core/digests/digest-fixtures.ts';
 import { MONDAY_SLOT, startInstance, subscribeAll, WEEKLY_TOKYO } from '../core/digests/digest-harness.ts';
@@ -16,6 +17,18 @@ import { silentLogger } from '../support/test-core.ts';
 // not stretch by the size of the step, and slots must keep firing.
 
 const MINUTE = 60_000;
+const REPLY: Reply = {
+  type: 'digest',
+  topic: null,
+  title: 'Digest',
+  summary: 'One thing.',
+  sections: [],
+  sources: [],
+  suggestions: [],
+  actions: [],
+  visibility: 'public',
+  lang: 'en',
+};
 const HALF_HOUR = 30 * MINUTE;
 const discordChannels = (count: number): ChannelRef[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -107,6 +120,37 @@ describe('a wall clock stepped back', () => {
     }
   });
 
+  it('does not let discord.js time a channel bucket by the wall clock', async () => {
+    const api = await startFakeDiscordApi({ bucketHeaders: { limit: 5, resetAfterSeconds: 0.05 } });
+    const adapter = await startDiscordAdapter({
+      token: 'test-token',
+      appId: APP_ID,
+      apiUrl: api.url,
+      core: new Proxy({} as Core, {
+        get: () => {
+          throw new Error('unused');
+        },
+      }),
+      logger: silentLogger,
+      login: false,
+      rest: { retries: 0, timeout: 2_000 },
+    });
+    try {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T10:00:00Z') });
+      const [channel] = discordChannels(1);
+      await adapter.publisher.publish(channel!, REPLY);
+      // The bucket said "empty for 50 ms" at 10:00; at 09:30 discord.js would wait for 10:00:00.05.
+      vi.setSystemTime(new Date('2026-12-01T09:30:00Z'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(adapter.publisher.publish(channel!, REPLY)).resolves.toMatchObject({});
+      expect(api.find('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+      await adapter.stop();
+      await api.close();
+    }
+  });
+
   it('does not stall discord.js, whose global budget refills by Date.now()', async () => {
     const api = await startFakeDiscordApi();
     const unusedCore = new Proxy({} as Core, {
@@ -126,23 +170,14 @@ describe('a wall clock stepped back', () => {
     try {
       // Only Date is faked: the wall clock steps, real timers and sockets run on.
       vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T10:00:00Z') });
-      const digest = { type: 'digest' as const, topic: null, title: 'Digest', summary: 'One thing.' };
-      const reply = {
-        ...digest,
-        sections: [],
-        sources: [],
-        suggestions: [],
-        actions: [],
-        visibility: 'public' as const,
-        lang: 'en' as const,
-      };
+
       const channels = discordChannels(70);
-      for (const channel of channels.slice(0, 10)) await adapter.publisher.publish(channel, reply);
+      for (const channel of channels.slice(0, 10)) await adapter.publisher.publish(channel, REPLY);
       vi.setSystemTime(new Date('2026-12-01T09:30:00Z'));
       // Without the fix discord.js counts down its 50 a second and then, believing the second
       // ends half an hour from now, refuses every further post.
       const results = await Promise.allSettled(
-        channels.slice(10).map((c) => adapter.publisher.publish(c, reply)),
+        channels.slice(10).map((c) => adapter.publisher.publish(c, REPLY)),
       );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       expect(api.find('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(70);
