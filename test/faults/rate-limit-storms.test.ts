@@ -119,6 +119,37 @@ describe('a 429 asking for far longer than the storm lasts', () => {
     expect(await sentAt(instance, targets)).toHaveLength(2 * targets.length);
   });
 
+  it('Discord: a route 429 holds only its channel; the others are sent at once', async () => {
+    const api: FakeDiscordApi = await startFakeDiscordApi();
+    const adapter = await startDiscordAdapter({
+      token: 'test-token',
+      appId: APP_ID,
+      apiUrl: api.url,
+      core: unusedCore,
+      logger: silentLogger,
+      login: false,
+      rest: { retries: 0, timeout: 2_000 },
+    });
+    cleanups.push(
+      () => api.close(),
+      () => adapter.stop(),
+    );
+    const time = createVirtualTime(new Date(MONDAY_SLOT.getTime() + 1_000));
+    const instance = startInstance(temp.path('eujp.sqlite'), time, [tracked(time, adapter.publisher)]);
+    cleanups.push(() => instance.store.close());
+    const [limited, ...others] = discordChannels(6);
+    await subscribeAll(instance.store, [limited!, ...others]);
+    const limitedPath = new RegExp(`^/channels/${limited!.channelId}/messages$`);
+    api.fail({ method: 'POST', path: limitedPath, status: 429, retryAfterSeconds: 3_600, times: 1 });
+
+    await instance.fanOut();
+
+    for (const at of await sentAt(instance, others)) expect(at - MONDAY_SLOT.getTime()).toBeLessThan(5_000);
+    const [late] = await sentAt(instance, [limited!]);
+    expect(late! - MONDAY_SLOT.getTime()).toBeGreaterThanOrEqual(30_000);
+    expect(late! - MONDAY_SLOT.getTime()).toBeLessThan(2 * 60_000);
+  });
+
   it('Slack: Retry-After 3,000,000 s holds one workspace for the cap while the other keeps flowing', async () => {
     const harness: SlackHarness = await startSlackHarness();
     cleanups.push(() => harness.stop());
