@@ -128,7 +128,8 @@ export async function deliverDigest(
     const delay = retryDelay(deps.retry, transientFailures || rateLimited, failure, deps.random);
     if (failure.kind === 'rate_limited') {
       limiter.penalize(delivery.channel, delay, failure.rateLimitScope);
-      if ((failure.retryAfterMs ?? 0) > delay)
+      // Once per delivery: a storm over a large fan-out would otherwise log a line per retry.
+      if (rateLimited === 1 && (failure.retryAfterMs ?? 0) > delay)
         deps.logger.warn(
           { deliveryId: delivery.id, retryAfterMs: failure.retryAfterMs, waitingMs: delay },
           'digest: the platform asked for a longer wait than we honour; retrying sooner',
