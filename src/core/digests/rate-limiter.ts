@@ -97,15 +97,18 @@ export function createRateLimiter(rules: readonly RateLimitRule[], clock: Clock,
         await sleep(wait, signal);
       }
     },
-    penalize: (channel, ms, scope) => holds.hold(channel, now() + ms, scope),
+    penalize: (channel, ms, scope) => holds.hold(channel, now(), ms, scope),
     delayFor: (channel) => Math.max(0, waitFor(channel, now())),
     longestHold: () => holds.longest(now()),
   };
 }
 
+const SWEEP_HOLDS_ABOVE = 10_000;
+
 /** Holds placed by 429s, by what they cover; shared by the local and the store-paced limiter. */
 export function createHolds() {
   const until = new Map<string, number>();
+  let sweepAbove = SWEEP_HOLDS_ABOVE;
   const keysOf = (channel: ChannelRef, scope?: RateLimitScope) => {
     if (scope === 'platform') return ['p'];
     if (scope === 'workspace') return [`w:${channel.workspaceId ?? '-'}`];
@@ -116,9 +119,14 @@ export function createHolds() {
     for (const [key, end] of until) if (end <= at) until.delete(key);
   };
   return {
-    hold(channel: ChannelRef, end: number, scope?: RateLimitScope) {
-      for (const key of keysOf(channel, scope)) until.set(key, Math.max(until.get(key) ?? 0, end));
-      if (until.size > 10_000) prune(end);
+    /** Holds what `scope` covers from `at` for `ms`. */
+    hold(channel: ChannelRef, at: number, ms: number, scope?: RateLimitScope) {
+      for (const key of keysOf(channel, scope)) until.set(key, Math.max(until.get(key) ?? 0, at + ms));
+      // Swept only as the map doubles: a storm over many channels must not sweep on every hold.
+      if (until.size > sweepAbove) {
+        prune(at);
+        sweepAbove = Math.max(SWEEP_HOLDS_ABOVE, 2 * until.size);
+      }
     },
     /** How long `channel` is still held at `at`, by itself, its workspace or the platform. */
     remaining(channel: ChannelRef, at: number): number {

@@ -57,7 +57,7 @@ export function createSharedRateLimiter(
       await local.acquire(channel, signal);
     },
     penalize(channel, ms, scope) {
-      holds.hold(channel, now() + ms, scope);
+      holds.hold(channel, now(), ms, scope);
       local.penalize(channel, ms, scope);
     },
     delayFor: (channel) => Math.max(holds.remaining(channel, now()), local.delayFor(channel)),
