@@ -50,6 +50,7 @@ export async function startChatAdapters(options: {
           port: config.port,
           core,
           logger: loggerFor('slack'),
+          maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
           customRoutes: health.boltRoutes(),
           messageRefs: createStoreMessageRefs(store),
         });

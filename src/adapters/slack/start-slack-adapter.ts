@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import type { Core } from '../../core/core.ts';
 import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
+import { capRetryAfter } from './cap-retry-after.ts';
 import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
 import { createMemoryMessageRefs, type MessageRefs } from './message-refs.ts';
@@ -31,6 +32,8 @@ export interface SlackAdapterOptions {
   customRoutes?: CustomRoute[];
   /** Overrides for the Web API clients, e.g. `{ retryConfig: { retries: 0 } }` in tests. */
   clientOptions?: webApi.WebClientOptions;
+  /** The longest Retry-After the Web API clients wait out (EUJP_MAX_RETRY_AFTER_SECONDS, default 30). */
+  maxRetryAfterSeconds?: number;
   /** Hold the HTTP reply until the listener finishes (deterministic tests, FaaS). */
   processBeforeResponse?: boolean;
   /** Where bot messages are remembered for `@eujp sources` in their threads. */
@@ -60,6 +63,7 @@ const INTERACTIVE_CLIENT: webApi.WebClientOptions = {
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const clientOptions: webApi.WebClientOptions = {
     ...INTERACTIVE_CLIENT,
+    fetch: capRetryAfter(options.maxRetryAfterSeconds ?? 30),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...options.clientOptions,
   };
