@@ -92,10 +92,11 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     gatewayHealth: () => {
       // Without a gateway login (tests, the REST-only publisher) there is nothing to lose.
       if (options.login === false) return { up: true };
+      // Both: after a 4004 the manager's status still reads Ready, only the shard's close says why.
       const down = [...closed].map(([shard, code]) => `shard ${shard} closed with ${code}`);
       const status = client.ws.status;
-      if (down.length === 0 && status === Status.Ready) return { up: true };
-      return { up: false, detail: [`gateway ${Status[status] ?? status}`, ...down].join('; ') };
+      if (status !== Status.Ready) down.unshift(`gateway ${Status[status] ?? status}`);
+      return down.length === 0 ? { up: true } : { up: false, detail: down.join('; ') };
     },
     stop: async () => {
       client.removeAllListeners();
