@@ -30,6 +30,8 @@ export interface Config {
   /** False when LOG_LEVEL was not set, so the console adapter can keep the terminal quiet. */
   logLevelChosen: boolean;
   catchUpWindowMs: number;
+  /** The longest Retry-After a digest waits out before trying again. */
+  maxRetryAfterMs: number;
 }
 
 /** Slack distribution (issue 8): Bolt's install flow, each workspace's token kept in the store. */
@@ -108,6 +110,7 @@ const environmentSchema = v.object({
   ),
   EUJP_BRIEFINGS_DIR: v.optional(v.string(), './briefings'),
   EUJP_CATCH_UP_HOURS: wholeNumber('6', 0, 168),
+  EUJP_MAX_RETRY_AFTER_SECONDS: wholeNumber('30', 1, 3_600),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
 });
 
@@ -186,6 +189,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL,
     logLevelChosen: Boolean(environment.LOG_LEVEL),
     catchUpWindowMs: env.EUJP_CATCH_UP_HOURS * 3_600_000,
+    maxRetryAfterMs: env.EUJP_MAX_RETRY_AFTER_SECONDS * 1_000,
   };
 }
 

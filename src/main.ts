@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
 import { composeBot } from './app/compose-bot.ts';
 import { installCrashGuards } from './app/crash-guards.ts';
+import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
@@ -45,7 +46,13 @@ async function main(): Promise<number> {
   });
   for (const adapter of adapters.running) {
     bot.addPublisher(adapter.publisher);
-    health.setState(adapter.platform, { status: 'up' });
+    const live = adapter.health;
+    if (!live) health.setState(adapter.platform, { status: 'up' });
+    else
+      health.addCheck(adapter.platform, async () => {
+        const state = live();
+        if (!state.up) throw new Error(state.detail ?? 'not connected');
+      });
   }
   for (const failure of adapters.failed)
     health.setState(failure.platform, { status: 'down', detail: failure.reason });
@@ -58,9 +65,9 @@ async function main(): Promise<number> {
   const ownHealthServer = bot.hasPublisher('slack')
     ? undefined
     : await health.listen(config.port, config.host);
-  health.addCheck('store', () => store.ping());
+  health.addCheck('store', storeHealthCheck(store));
   await digests.start();
-  health.setState('digests', { status: 'up' });
+  health.addCheck('digests', digestsHealthCheck(digests));
   logger.info({ adapters: adapters.running.map((adapter) => adapter.platform) }, 'eujp ready');
 
   await shutdownSignal;

@@ -30,13 +30,14 @@ async function main(): Promise<number> {
     getLibrary: briefings.current,
     digests: services.digests,
     settings: services.settings,
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(), monotonicMs: () => performance.now() },
     logger,
   });
   const adapter = await startDiscordAdapter({
     ...config.discord,
     core,
     logger: logger.child({ adapter: 'discord' }),
+    maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
   });
   logger.info(
     { shardIds: adapter.client.shard?.ids, shardCount: adapter.client.shard?.count, pid: process.pid },

@@ -3,6 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
 import { composeBot } from './app/compose-bot.ts';
 import { installCrashGuards } from './app/crash-guards.ts';
+import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
   const { core, digests, health, store } = bot;
   const restPublisher = startDiscordRestPublisher({
     ...discord,
+    maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
     logger: logger.child({ adapter: 'discord' }),
   });
   bot.addPublisher(restPublisher.publisher);
@@ -91,9 +93,9 @@ async function main(): Promise<number> {
   const ownHealthServer = bot.hasPublisher('slack')
     ? undefined
     : await health.listen(config.port, config.host);
-  health.addCheck('store', () => store.ping());
+  health.addCheck('store', storeHealthCheck(store));
   await digests.start();
-  health.setState('digests', { status: 'up' });
+  health.addCheck('digests', digestsHealthCheck(digests));
   logger.info(
     { adapters: ['discord', ...slack.running.map((adapter) => adapter.platform)], shards: shards.count },
     'eujp ready',

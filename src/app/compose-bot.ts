@@ -28,7 +28,7 @@ export async function composeBot(
   config: Config,
   logger: Logger & { child(bindings: object): Logger },
 ): Promise<BotServices> {
-  const clock: Clock = { now: () => new Date() };
+  const clock: Clock = { now: () => new Date(), monotonicMs: () => performance.now() };
   const briefings = await createBriefingSource(config.briefingsDir, logger);
   const stopWatching = briefings.watch();
   const store = await openStore(config.database);
@@ -47,6 +47,7 @@ export async function composeBot(
     publishers,
     defaultTimeZone: config.timeZone,
     catchUpWindowMs: config.catchUpWindowMs,
+    retry: { maxRetryAfterMs: config.maxRetryAfterMs },
   });
   const core = instrumentCore(
     createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),

@@ -8,13 +8,21 @@ import {
 } from '../http/harden-http-server.ts';
 import type { BotMetrics } from './metrics.ts';
 
-export type ComponentState = { status: 'starting' | 'up' | 'down'; detail?: string };
+export type ComponentState = {
+  status: 'starting' | 'up' | 'down';
+  detail?: string;
+  /** Per platform, how long digests wait for a rate limit right now (only while one does). */
+  rateLimitWaitMs?: Record<string, number>;
+};
 
 /** `/healthz` and `/metrics`: served by Bolt's HTTP server when Slack runs, else by their own. */
 export interface HealthRoutes {
   setState(component: string, state: ComponentState): void;
-  /** A component checked on every request (the store answers a query), rather than set once. */
-  addCheck(component: string, check: () => Promise<void>): void;
+  /**
+   * A component checked on every request (the store answers a query), rather than set once: it
+   * is up when the check resolves (with its own state, if it returns one), down when it throws.
+   */
+  addCheck(component: string, check: () => Promise<unknown>): void;
   /** Routes in Bolt's `customRoutes` shape. */
   boltRoutes(): Array<{
     path: string;
@@ -43,9 +51,9 @@ const CHECK_TIMEOUT_MS = 2000;
 
 export function createHealthRoutes(metrics: BotMetrics, options: HealthRouteOptions = {}): HealthRoutes {
   const components = new Map<string, ComponentState>();
-  const checks = new Map<string, () => Promise<void>>();
+  const checks = new Map<string, () => Promise<unknown>>();
 
-  const runCheck = async (check: () => Promise<void>): Promise<ComponentState> => {
+  const runCheck = async (check: () => Promise<unknown>): Promise<ComponentState> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -54,8 +62,8 @@ export function createHealthRoutes(metrics: BotMetrics, options: HealthRouteOpti
       );
     });
     try {
-      await Promise.race([check(), timeout]);
-      return { status: 'up' };
+      const state = await Promise.race([check(), timeout]);
+      return isComponentState(state) ? state : { status: 'up' };
     } catch (error) {
       return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -120,4 +128,8 @@ function mayReadMetrics(req: IncomingMessage, token: string | undefined): boolea
   // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(token));
+}
+
+function isComponentState(value: unknown): value is ComponentState {
+  return typeof value === 'object' && value !== null && 'status' in value;
 }

@@ -9,6 +9,8 @@ import type { HealthRoutes } from './health-routes.ts';
 export interface RunningAdapter {
   platform: Exclude<Platform, 'console'>;
   publisher: Publisher;
+  /** Live connection state for /healthz, where the adapter can lose it after starting. */
+  health?(): { up: boolean; detail?: string };
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startChatAdapters(options: {
           onceKeys: store,
           core,
           logger: loggerFor('slack'),
+          maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
           customRoutes: health.boltRoutes(),
           messageRefs: createStoreMessageRefs(store),
         });
@@ -74,8 +77,18 @@ export async function startChatAdapters(options: {
       'discord',
       async () => {
         const { startDiscordAdapter } = await import('../adapters/discord/start-discord-adapter.ts');
-        const adapter = await startDiscordAdapter({ ...discord, core, logger: loggerFor('discord') });
-        return { platform: 'discord', publisher: adapter.publisher, stop: adapter.stop };
+        const adapter = await startDiscordAdapter({
+          ...discord,
+          core,
+          logger: loggerFor('discord'),
+          maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
+        });
+        return {
+          platform: 'discord',
+          publisher: adapter.publisher,
+          health: adapter.gatewayHealth,
+          stop: adapter.stop,
+        };
       },
     ]);
   }

@@ -20,4 +20,5 @@ export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {
   HOST: '',
   EUJP_METRICS_TOKEN: '',
   EUJP_ENCRYPTION_KEYS: '',
+  EUJP_MAX_RETRY_AFTER_SECONDS: '',
 };

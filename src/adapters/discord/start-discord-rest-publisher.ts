@@ -20,6 +20,7 @@ export function startDiscordRestPublisher(options: {
   token: string;
   apiUrl?: string;
   rest?: Partial<RESTOptions>;
+  maxRetryAfterSeconds?: number;
   logger: Logger;
 }): DiscordRestPublisher {
   // Buttons on digests are signed with the same key the shards verify them with.
@@ -27,6 +28,7 @@ export function startDiscordRestPublisher(options: {
   const client = createDiscordClient({
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     ...(options.rest ? { rest: options.rest } : {}),
+    ...(options.maxRetryAfterSeconds ? { maxRetryAfterSeconds: options.maxRetryAfterSeconds } : {}),
   });
   client.rest.setToken(options.token);
   client.rest.on('rateLimited', (info) =>

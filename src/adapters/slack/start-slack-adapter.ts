@@ -3,6 +3,7 @@ import type { Core } from '../../core/core.ts';
 import type { OnceKeys } from '../../core/once-keys.ts';
 import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
 import type { HttpServerLimits } from '../../http/harden-http-server.ts';
+import { capRetryAfter } from './cap-retry-after.ts';
 import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
 import { createSlackReceiver } from './create-slack-receiver.ts';
@@ -41,6 +42,8 @@ export interface SlackAdapterOptions {
   customRoutes?: CustomRoute[];
   /** Overrides for the Web API clients, e.g. `{ retryConfig: { retries: 0 } }` in tests. */
   clientOptions?: webApi.WebClientOptions;
+  /** The longest Retry-After the Web API clients wait out (EUJP_MAX_RETRY_AFTER_SECONDS, default 30). */
+  maxRetryAfterSeconds?: number;
   /** Hold the HTTP reply until the listener finishes (deterministic tests, FaaS). */
   processBeforeResponse?: boolean;
   /** Where bot messages are remembered for `@eujp sources` in their threads. */
@@ -73,6 +76,7 @@ const INTERACTIVE_CLIENT: webApi.WebClientOptions = {
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const clientOptions: webApi.WebClientOptions = {
     ...INTERACTIVE_CLIENT,
+    fetch: capRetryAfter(options.maxRetryAfterSeconds ?? 30),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...options.clientOptions,
   };

@@ -1,5 +1,5 @@
 import { CORE_MESSAGES } from '../i18n/core-messages.ts';
-import type { Clock, RequestContext } from '../ports.ts';
+import { type Clock, monotonicMsOf, type RequestContext } from '../ports.ts';
 import type { Language, Reply } from '../reply.ts';
 import { emptyReply } from './command-request.ts';
 
@@ -101,7 +101,9 @@ export function createCommandRateLimiter(limits: CommandRateLimits, clock: Clock
       const channel = context.channel;
       const platform = channel?.platform ?? context.platform;
       if (platform === 'console' || platform === undefined) return { allowed: true };
-      const now = clock.now().getTime();
+      // Refill runs on the monotonic clock when there is one: a wall clock stepped forward must not
+      // hand out a full burst, nor one stepped back pause the refill.
+      const now = monotonicMsOf(clock);
       const checks: Array<{ scope: 'user' | 'channel'; bucket: Bucket; limit: CommandRateLimit }> = [];
       // A request without a channel (a button in a view) still has a user: it counts for them.
       if (limits.perUser && context.userId !== undefined) {

@@ -88,6 +88,9 @@ export interface MessageRef {
   command: string | null;
 }
 
+/** The heartbeat row `probeWrite` keeps: a pacing key no bucket uses, pruned like theirs. */
+export const WRITE_PROBE_KEY = 'health#write-probe';
+
 /**
  * The storage port. Every method is async so a networked backend (Postgres, issue 8) can
  * implement it unchanged; SQLite is the embedded default. Installations (Slack OAuth) live in the
@@ -162,5 +165,10 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
 
   /** Resolves when the database answers a trivial query: the store's line in /healthz. */
   ping(): Promise<void>;
+  /**
+   * Commits one tiny write (a heartbeat row beside the pacing lanes), so /healthz notices a store
+   * that still reads but can no longer record anything: a full disk, a read-only mount.
+   */
+  probeWrite(at: Date): Promise<void>;
   close(): Promise<void>;
 }

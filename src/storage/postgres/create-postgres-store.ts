@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Store } from '../../core/digests/store-port.ts';
+import { type Store, WRITE_PROBE_KEY } from '../../core/digests/store-port.ts';
 import type { ChannelRef } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
 import { migratePostgres } from './migrate-postgres.ts';
@@ -269,6 +269,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     async ping() {
       await pool.query('SELECT 1');
+    },
+    async probeWrite(at) {
+      await pool.query(
+        `INSERT INTO send_pacing (key, next_at) VALUES ('${WRITE_PROBE_KEY}', $1)
+         ON CONFLICT (key) DO UPDATE SET next_at = excluded.next_at`,
+        [at],
+      );
     },
     async close() {
       if (closed) return;
