@@ -6,6 +6,7 @@ import { createDigestService, type DigestService } from '../core/digests/create-
 import type { Store } from '../core/digests/store-port.ts';
 import type { Clock, Logger, Platform, Publisher } from '../core/ports.ts';
 import { openStore } from '../storage/open-store.ts';
+import { checkBriefingsDir } from './check-briefings-dir.ts';
 import { createHealthRoutes, type HealthRoutes } from './health-routes.ts';
 import { instrumentCore, instrumentPublisher } from './instrument.ts';
 import { createBotMetrics } from './metrics.ts';
@@ -29,9 +30,14 @@ export async function composeBot(
   logger: Logger & { child(bindings: object): Logger },
 ): Promise<BotServices> {
   const clock: Clock = { now: () => new Date() };
+  await checkBriefingsDir(config.briefingsDir);
   const briefings = await createBriefingSource(config.briefingsDir, logger);
+  const store = await openStore(config.database, {
+    poolSize: config.databasePoolSize,
+    timeouts: config.databaseTimeouts,
+  });
+  // Watching starts only once the store is open: nothing is left running if opening it fails.
   const stopWatching = briefings.watch();
-  const store = await openStore(config.database);
   const metrics = createBotMetrics();
   const health = createHealthRoutes(metrics);
   // Read by the digests at send time, so adapters may add theirs after the service exists.

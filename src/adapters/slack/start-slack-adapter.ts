@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import type { Core } from '../../core/core.ts';
 import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
+import { StartupError } from '../../startup-error.ts';
+import { AdapterStartError } from '../adapter-start-error.ts';
 import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
 import { createMemoryMessageRefs, type MessageRefs } from './message-refs.ts';
@@ -18,7 +20,8 @@ export interface SlackAdapterOptions {
   botToken?: string;
   /** Installs into any number of workspaces (`SLACK_CLIENT_ID`, …), each with its own token. */
   oauth?: SlackOAuthOptions;
-  signingSecret: string;
+  /** Verifies HTTP requests; required in HTTP mode, unused in Socket Mode. */
+  signingSecret?: string;
   /** Socket Mode when set (no public URL needed); otherwise HTTP mode on `port` at `/slack/events`. */
   appToken?: string;
   /** Web API base URL (`SLACK_API_URL`), e.g. a loopback fake in tests. */
@@ -69,7 +72,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   const oauth = options.oauth ? boltOAuthOptions(options.oauth) : undefined;
   const app = new App({
     ...(oauth ? oauth.app : { token: options.botToken }),
-    signingSecret: options.signingSecret,
+    ...(options.signingSecret ? { signingSecret: options.signingSecret } : {}),
     logger: toBoltLogger(options.logger),
     logLevel: LogLevel.INFO,
     clientOptions,
@@ -94,11 +97,15 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   try {
     await app.init();
   } catch (error) {
-    throw new Error(
-      options.oauth
-        ? `Slack OAuth could not be set up: ${describe(error)}`
-        : `Slack rejected SLACK_BOT_TOKEN (auth.test failed): ${describe(error)}`,
-    );
+    if (isRefusal(error))
+      throw new AdapterStartError(
+        options.oauth
+          ? `Slack OAuth could not be set up: ${describe(error)}`
+          : `Slack rejected SLACK_BOT_TOKEN (auth.test: ${describe(error)})`,
+        true,
+        { cause: error },
+      );
+    throw unreachable(options.apiUrl, 'auth.test', error);
   }
 
   const refs = options.messageRefs ?? createMemoryMessageRefs();
@@ -117,11 +124,28 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       await app.start();
     } catch (error) {
       await app.stop().catch(() => {});
-      throw new Error(`Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`);
+      if (isRefusal(error))
+        throw new AdapterStartError(
+          `Slack rejected SLACK_APP_TOKEN (apps.connections.open: ${describe(error)})`,
+          true,
+          { cause: error },
+        );
+      throw unreachable(options.apiUrl, 'apps.connections.open', error);
     }
   } else {
-    const server = await app.start({ port: options.port, host: options.host ?? '0.0.0.0' });
-    port = (server.address() as AddressInfo).port;
+    try {
+      const server = await app.start({ port: options.port, host: options.host ?? '0.0.0.0' });
+      port = (server.address() as AddressInfo).port;
+    } catch (error) {
+      // The port is the process's, not Slack's: no retry frees it, so start-up stops here.
+      const code = (error as { code?: string }).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES')
+        throw new StartupError(
+          `PORT=${options.port}: ${code === 'EADDRINUSE' ? 'already in use by another process' : 'not allowed for this user'} (${code})`,
+          { cause: error },
+        );
+      throw error;
+    }
   }
   options.logger.info(
     { mode: socketMode ? 'socket' : 'http', port, installs: options.oauth ? 'oauth' : 'single-workspace' },
@@ -148,6 +172,32 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       await app.stop();
     },
   };
+}
+
+// Slack answered, and said no: the credential itself is wrong. Anything else may pass.
+const REFUSALS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'invalid_token',
+  'missing_scope',
+]);
+
+function isRefusal(error: unknown): boolean {
+  return error instanceof webApi.WebAPIPlatformError && REFUSALS.has(error.data.error);
+}
+
+function unreachable(apiUrl: string | undefined, call: string, error: unknown): AdapterStartError {
+  const where = apiUrl ? `at SLACK_API_URL=${apiUrl}` : 'at slack.com';
+  const reason = describe(error);
+  const message =
+    error instanceof webApi.WebAPIPlatformError
+      ? `Slack answered ${call} with ${reason}; will retry`
+      : `Slack unreachable ${where} (${call}: ${reason})`;
+  return new AdapterStartError(message, false, { cause: error });
 }
 
 function describe(error: unknown): string {
