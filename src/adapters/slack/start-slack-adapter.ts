@@ -101,7 +101,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       throw new AdapterStartError(
         options.oauth
           ? `Slack OAuth could not be set up: ${describe(error)}`
-          : `Slack rejected SLACK_BOT_TOKEN (auth.test: ${describe(error)})`,
+          : `Slack rejected SLACK_BOT_TOKEN (auth.test failed): ${describe(error)}`,
         true,
         { cause: error },
       );
@@ -126,7 +126,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
       await app.stop().catch(() => {});
       if (isRefusal(error))
         throw new AdapterStartError(
-          `Slack rejected SLACK_APP_TOKEN (apps.connections.open: ${describe(error)})`,
+          `Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`,
           true,
           { cause: error },
         );
