@@ -10,6 +10,15 @@ import { checkBriefingsDir } from './check-briefings-dir.ts';
 import { createHealthRoutes, type HealthRoutes } from './health-routes.ts';
 import { instrumentCore, instrumentPublisher } from './instrument.ts';
 import { createBotMetrics } from './metrics.ts';
+import { boundDigestCommands } from './store-budget/bounded-digest-commands.ts';
+import { createCachedChannelSettings } from './store-budget/cached-channel-settings.ts';
+
+// A command waits this long for the store: under Slack's 2 s ack budget, so even "storage is
+// unavailable" goes back in the acknowledgement. The language read gets much less: read-only
+// commands answer in the default language rather than wait.
+const STORE_COMMAND_BUDGET_MS = 1500;
+const LANGUAGE_READ_BUDGET_MS = 250;
+const LANGUAGE_FRESH_MS = 60_000;
 
 /** Everything the bot runs on, whatever the process shape (one process, or a shard manager). */
 export interface BotServices {
@@ -51,8 +60,21 @@ export async function composeBot(
     defaultTimeZone: config.timeZone,
     catchUpWindowMs: config.catchUpWindowMs,
   });
+  const settings = createCachedChannelSettings(store, {
+    readBudgetMs: LANGUAGE_READ_BUDGET_MS,
+    writeBudgetMs: STORE_COMMAND_BUDGET_MS,
+    freshForMs: LANGUAGE_FRESH_MS,
+    now: () => clock.now().getTime(),
+    logger,
+  });
   const core = instrumentCore(
-    createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),
+    createCore({
+      getLibrary: briefings.current,
+      digests: boundDigestCommands(digests.commands, STORE_COMMAND_BUDGET_MS, logger),
+      settings,
+      clock,
+      logger,
+    }),
     metrics,
   );
   return {

@@ -27,6 +27,8 @@ export interface CoreMessages {
   usage(usage: string): string;
   errorTitle: string;
   genericError: string;
+  /** The store did not answer in time or failed: said at once rather than late. */
+  storageUnavailable: string;
   rateLimitedTitle: string;
   rateLimited(scope: 'user' | 'channel', seconds: number): string;
   needsChannel: string;
@@ -73,6 +75,8 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `Usage: ${usage}`,
     errorTitle: 'Cannot do that',
     genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    storageUnavailable:
+      'Storage is unavailable right now, so I cannot do that. Please try again shortly (briefings, sources and search still work).',
     rateLimitedTitle: 'One moment, please',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'You are sending commands faster than I can keep up with' : 'This channel is sending a lot of commands right now'}. Please try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
@@ -119,6 +123,8 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `使い方：${usage}`,
     errorTitle: '実行できません',
     genericError: '申し訳ありません。内部でエラーが発生しました。しばらくしてからもう一度お試しください。',
+    storageUnavailable:
+      '現在ストレージに接続できないため、実行できません。しばらくしてからもう一度お試しください（ブリーフィング、出典、検索は引き続き使えます）。',
     rateLimitedTitle: '少々お待ちください',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'コマンドの送信間隔が短すぎます' : 'このチャンネルでは現在コマンドが集中しています'}。${seconds}秒ほどしてからもう一度お試しください。`,
