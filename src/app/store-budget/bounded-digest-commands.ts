@@ -10,7 +10,11 @@ import { isStoreUnavailable, withinBudget } from './within-budget.ts';
  * short "storage is unavailable, try again shortly" in their language instead of a reply that
  * arrives after the partition ends. Other errors pass through unchanged.
  */
-export function boundDigestCommands(commands: DigestCommands, budgetMs: number, logger: Logger): DigestCommands {
+export function boundDigestCommands(
+  commands: DigestCommands,
+  budgetMs: number,
+  logger: Logger,
+): DigestCommands {
   const bounded =
     <R extends { lang: keyof typeof CORE_MESSAGES }, T>(name: string, call: (request: R) => Promise<T>) =>
     async (request: R): Promise<T> => {
@@ -18,7 +22,10 @@ export function boundDigestCommands(commands: DigestCommands, budgetMs: number, 
         return await withinBudget(call(request), budgetMs, name);
       } catch (error) {
         if (!isStoreUnavailable(error)) throw error;
-        logger.warn({ err: error, command: name }, 'store unavailable: answered the command with a short refusal');
+        logger.warn(
+          { err: error, command: name },
+          'store unavailable: answered the command with a short refusal',
+        );
         throw new UserFacingError('store_unavailable', CORE_MESSAGES[request.lang].storageUnavailable);
       }
     };

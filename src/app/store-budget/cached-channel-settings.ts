@@ -22,7 +22,10 @@ export interface CachedSettingsOptions {
  * and a read that takes longer than a short budget falls back to the remembered language, or to
  * the default. Writes go to the store and fail fast with "storage is unavailable".
  */
-export function createCachedChannelSettings(store: ChannelSettings, options: CachedSettingsOptions): ChannelSettings {
+export function createCachedChannelSettings(
+  store: ChannelSettings,
+  options: CachedSettingsOptions,
+): ChannelSettings {
   const remembered = new Map<string, { language: Language | undefined; at: number }>();
   const key = (channel: ChannelRef) => `${channel.platform}:${channel.channelId}`;
   let warned = false;

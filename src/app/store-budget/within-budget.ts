@@ -31,8 +31,10 @@ export async function withinBudget<T>(work: Promise<T>, budgetMs: number, what: 
 
 // Errors that mean "the store is away or cannot write", as opposed to a bug: SQLite busy, locked,
 // full or failing I/O; Postgres unreachable, shutting down, or the pool's own timeouts.
-const UNAVAILABLE_CODES = /^(SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN)|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|57P0|08)/;
-const UNAVAILABLE_MESSAGES = /timeout|Connection terminated|connection (refused|closed)|Client has encountered a connection error/i;
+const UNAVAILABLE_CODES =
+  /^(SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN)|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|57P0|08)/;
+const UNAVAILABLE_MESSAGES =
+  /timeout|Connection terminated|connection (refused|closed)|Client has encountered a connection error/i;
 
 export function isStoreUnavailable(error: unknown): boolean {
   if (error instanceof StoreUnavailableError) return true;
