@@ -17,4 +17,9 @@ export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {
   EUJP_TZ: '',
   EUJP_BRIEFINGS_DIR: '',
   EUJP_CATCH_UP_HOURS: '',
+  // The store's pool and time limits.
+  EUJP_DB_POOL: '',
+  EUJP_DB_CONNECT_TIMEOUT_SECONDS: '',
+  EUJP_DB_QUERY_TIMEOUT_SECONDS: '',
+  EUJP_DB_IDLE_TIMEOUT_SECONDS: '',
 };

@@ -25,13 +25,18 @@ export function slackRequestContext(
   channelId: string | undefined,
   teamId: string | undefined,
   userId: string | undefined,
+  channelName?: string,
 ): RequestContext {
+  // Slack names a 1:1 conversation `directmessage` and a group DM `mpdm-…` in slash commands.
+  const directMessage =
+    channelName === 'directmessage' ? 'direct' : channelName?.startsWith('mpdm-') ? 'group' : undefined;
   return {
     ...(channelId
       ? { channel: { platform: 'slack', channelId, ...(teamId ? { workspaceId: teamId } : {}) } }
       : {}),
     ...(userId ? { userId } : {}),
     canManageChannel: true,
+    ...(directMessage ? { directMessage } : {}),
   };
 }
 
