@@ -28,7 +28,15 @@ async function main(): Promise<number> {
   const untilStopped = async <T>(step: Promise<T>): Promise<T | 'stopped'> =>
     Promise.race([step, stopRequested]);
   try {
-    const bot = await composeBot(config, logger);
+    const composing = composeBot(config, logger);
+    const composed = await untilStopped(composing);
+    // A SIGTERM while the store was still opening (a slow Postgres): stop now, cleanly; whatever
+    // the open still produces is closed when it settles, or ends with the process.
+    if (composed === 'stopped') {
+      composing.then((late) => late.close()).catch(() => {});
+      return 0;
+    }
+    const bot = composed;
     opened.add(() => bot.close());
     const { core, digests, health, store } = bot;
 

@@ -49,6 +49,8 @@ function postgresReason(database: string, error: unknown): string {
     case '28000':
       return `Postgres refused the login (${message})`;
     default:
+      // pg's own time limits: the connection was accepted but nothing answered (a partition).
+      if (/timeout/i.test(message)) return `no answer from ${where} (${message})`;
       return message;
   }
 }

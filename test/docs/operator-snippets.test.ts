@@ -45,7 +45,7 @@ describe('manifest snippets in the docs', () => {
 
   it('give every slash command the description Slack requires', () => {
     const commands = snippets.flatMap(
-      ({ yaml }) => ((yaml.features?.slash_commands ?? []) as Array<Record<string, unknown>>) ?? [],
+      ({ yaml }) => (yaml.features?.slash_commands ?? []) as Array<Record<string, unknown>>,
     );
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands)

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotEnv, freePort, runBotUntilExit } from './bot-process.ts';
+import { startTcpProxy } from '../fakes/tcp-proxy.ts';
+import { type BotEnv, freePort, runBotUntilExit, spawnBot } from './bot-process.ts';
 import { type FakePlatforms, startFakePlatforms } from './fake-platforms.ts';
 
 // Every failure before "ready" must end the process with exit 1 within seconds (so Docker's restart
@@ -122,6 +123,38 @@ describe('a start-up failure after the configuration check exits 1 at once, nami
     const url = new URL(PG_URL as string);
     url.pathname = '/eujp_no_such_database';
     await expectFailure(discordBot({ EUJP_DB: url.href }), /EUJP_DB=.*eujp_no_such_database.*does not exist/);
+  });
+
+  it.runIf(PG_URL)('EUJP_DB is a Postgres that accepts connections and never answers', async () => {
+    const frozen = await startTcpProxy(Number(new URL(PG_URL as string).port || 5432));
+    frozen.freeze();
+    try {
+      const url = `postgres://postgres@127.0.0.1:${frozen.port}/test`;
+      await expectFailure(
+        discordBot({ EUJP_DB: url, EUJP_DB_CONNECT_TIMEOUT_SECONDS: '1' }),
+        /EUJP_DB=postgres:\/\/.*: no answer from 127\.0\.0\.1:\d+ .*timeout/,
+      );
+    } finally {
+      await frozen.close();
+    }
+  });
+
+  it.runIf(PG_URL)('a SIGTERM while the store is still opening stops the bot at once (exit 0)', async () => {
+    const frozen = await startTcpProxy(Number(new URL(PG_URL as string).port || 5432));
+    frozen.freeze();
+    try {
+      const bot = await spawnBot(
+        discordBot({
+          EUJP_DB: `postgres://postgres@127.0.0.1:${frozen.port}/test`,
+          EUJP_DB_CONNECT_TIMEOUT_SECONDS: '300',
+        }),
+      );
+      while (frozen.connections === 0 && bot.logs.length === 0)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await bot.stop('SIGTERM'), bot.output()).toBe(0);
+    } finally {
+      await frozen.close();
+    }
   });
 
   it('PORT is already in use (own health server, Discord only)', async () => {

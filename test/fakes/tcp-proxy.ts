@@ -7,6 +7,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
  */
 export interface TcpProxy {
   readonly port: number;
+  /** Connections accepted so far. */
+  readonly connections: number;
   /** Starts listening (again) and forwards to the target. */
   forward(): Promise<void>;
   /** Keeps accepting, forwards nothing; bytes already in flight are dropped too. */
@@ -24,7 +26,9 @@ export async function startTcpProxy(
   const sockets = new Set<Socket>();
   const port = await reservePort();
 
+  let connections = 0;
   const onConnection = (client: Socket) => {
+    connections++;
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
@@ -50,6 +54,9 @@ export async function startTcpProxy(
 
   const proxy: TcpProxy = {
     port,
+    get connections() {
+      return connections;
+    },
     forward: async () => {
       frozen = false;
       if (server) return;
