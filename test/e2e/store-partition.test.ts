@@ -74,8 +74,10 @@ describe.skipIf(!TEST_PG_URL)(`a Postgres partition (${PG_SKIP_REASON})`, () => 
   });
 
   it('answers commands that need the store with a short "storage is unavailable"', async () => {
-    for (const command of ['subscriptions', 'status', 'subscribe weekly mon 09:00 ai'])
+    for (const command of ['subscriptions', 'status'])
       expect(await ack(command)).toMatch(/Storage is unavailable right now/);
+    // A change may still be applied once the store answers: the reply says it cannot confirm it.
+    expect(await ack('subscribe weekly mon 09:00 ai')).toMatch(/cannot confirm that change/);
   });
 
   it('is back to normal once the partition ends', async () => {
@@ -87,6 +89,5 @@ describe.skipIf(!TEST_PG_URL)(`a Postgres partition (${PG_SKIP_REASON})`, () => 
       if (!/every day at 08:30/.test(listed)) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(listed).toMatch(/every day at 08:30/);
-    expect(listed).not.toMatch(/every Monday/);
   });
 });

@@ -3,7 +3,7 @@ import { UserFacingError } from '../../core/errors.ts';
 import { CORE_MESSAGES } from '../../core/i18n/core-messages.ts';
 import type { ChannelRef, Logger } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
-import { isStoreUnavailable, withinBudget } from './within-budget.ts';
+import { isStoreUnavailable, StoreUnavailableError, withinBudget } from './within-budget.ts';
 
 export interface CachedSettingsOptions {
   /** How long a command waits for the channel's language before using the cached one or the default. */
@@ -58,7 +58,11 @@ export function createCachedChannelSettings(
       } catch (error) {
         if (!isStoreUnavailable(error)) throw error;
         options.logger.warn({ err: error }, 'store unavailable: could not save a channel language');
-        throw new UserFacingError('store_unavailable', CORE_MESSAGES[language].storageUnavailable);
+        const messages = CORE_MESSAGES[language];
+        throw new UserFacingError(
+          'store_unavailable',
+          error instanceof StoreUnavailableError ? messages.storageUnconfirmed : messages.storageUnavailable,
+        );
       }
       remembered.set(key(channel), { language, at: options.now() });
     },
