@@ -1,13 +1,19 @@
 // Builds the bot into dist/ for `npm start`. Our TypeScript is bundled into a few ES modules
 // (node_modules stay external and load natively), so start-up does not pay a loader hook per
 // source file; code splitting keeps each chat adapter a separate chunk, imported only when its
-// credentials are configured.
+// credentials are configured. `dist/register-discord.js` registers the Discord slash commands, so
+// an operator with only the image can do it (the image has neither tsx nor src/).
+// `node scripts/build.mjs OUTDIR` builds elsewhere (the image start-up test uses it).
 import { build } from 'esbuild';
 
 await build({
-  // The re-encryption CLI ships too, so a container without dev dependencies can rotate keys.
-  entryPoints: ['src/main.ts', 'src/cli/reencrypt-installations.ts'],
-  outdir: 'dist',
+  entryPoints: {
+    main: 'src/main.ts',
+    'register-discord': 'src/adapters/discord/register-commands.ts',
+    // The re-encryption CLI ships too, so a container without dev dependencies can rotate keys.
+    'cli/reencrypt-installations': 'src/cli/reencrypt-installations.ts',
+  },
+  outdir: process.argv[2] ?? 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',

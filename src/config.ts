@@ -7,7 +7,8 @@ export interface Config {
   /** Either one workspace's `botToken`, or `oauth` for installs into any number of workspaces. */
   slack?: {
     botToken?: string;
-    signingSecret: string;
+    /** Required in HTTP mode; Socket Mode never receives signed HTTP requests. */
+    signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
     oauth?: SlackOAuthConfig;
@@ -32,6 +33,9 @@ export interface Config {
   catchUpWindowMs: number;
   /** The longest Retry-After a digest waits out before trying again. */
   maxRetryAfterMs: number;
+  /** Postgres pool size (`EUJP_DB_POOL`); the pool's time limits are in `databaseTimeouts`. */
+  databasePoolSize: number;
+  databaseTimeouts: { connectMs: number; queryMs: number; idleMs: number };
 }
 
 /** Slack distribution (issue 8): Bolt's install flow, each workspace's token kept in the store. */
@@ -72,7 +76,7 @@ const wholeNumber = (fallback: string, min: number, max: number) =>
     fallback,
   );
 
-const environmentSchema = v.object({
+const fields = v.object({
   SLACK_BOT_TOKEN: prefixed('xoxb-'),
   SLACK_SIGNING_SECRET: text,
   SLACK_APP_TOKEN: prefixed('xapp-'),
@@ -112,7 +116,56 @@ const environmentSchema = v.object({
   EUJP_CATCH_UP_HOURS: wholeNumber('6', 0, 168),
   EUJP_MAX_RETRY_AFTER_SECONDS: wholeNumber('30', 1, 3_600),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
+  // The store when it is slow or away: a small pool, and nothing waits on it for long.
+  EUJP_DB_POOL: wholeNumber('10', 1, 100),
+  EUJP_DB_CONNECT_TIMEOUT_SECONDS: wholeNumber('5', 1, 300),
+  EUJP_DB_QUERY_TIMEOUT_SECONDS: wholeNumber('10', 1, 3600),
+  EUJP_DB_IDLE_TIMEOUT_SECONDS: wholeNumber('30', 1, 86_400),
 });
+
+const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/**
+ * The rules across variables ("set these together"), checked in the same pass as each variable's
+ * own format, so one run reports every problem. They look only at which variables are set.
+ */
+function crossFieldProblems(env: Record<string, unknown>): Array<[string, string]> {
+  const set = (name: string) => env[name] !== undefined;
+  const oauth = SLACK_OAUTH.some(set);
+  // Socket Mode receives events over its socket, never a signed HTTP request.
+  const signing = set('SLACK_APP_TOKEN') ? [] : ['SLACK_SIGNING_SECRET'];
+  const problems = [
+    ...(oauth
+      ? requireTogether(set, [...SLACK_OAUTH, ...signing], 'Slack OAuth installs')
+      : requireTogether(set, ['SLACK_BOT_TOKEN', ...signing], 'the Slack adapter')),
+    ...requireTogether(set, ['DISCORD_TOKEN', 'DISCORD_APP_ID'], 'the Discord adapter'),
+  ];
+  // Bolt refuses both at once; saying which to drop is kinder than its stack trace.
+  if (oauth && set('SLACK_BOT_TOKEN'))
+    problems.push([
+      'SLACK_BOT_TOKEN',
+      'leave it unset with SLACK_CLIENT_ID (each installed workspace gets its own token)',
+    ]);
+  if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN') && !oauth)
+    problems.push([
+      'SLACK_BOT_TOKEN',
+      'is required when SLACK_APP_TOKEN is set (or SLACK_CLIENT_ID for OAuth installs)',
+    ]);
+  return problems;
+}
+
+const environmentSchema = v.pipe(
+  fields,
+  // A raw check runs even when single variables failed, so their problems and these come together.
+  v.rawCheck(({ dataset, addIssue }) => {
+    const env = (dataset.value ?? {}) as Record<string, unknown>;
+    for (const [name, message] of crossFieldProblems(env))
+      addIssue({
+        message,
+        path: [{ type: 'object', origin: 'value', input: env, key: name, value: env[name] }],
+      });
+  }),
+);
 
 // `.env.example` copies leave variables present but empty, or padded: "" means "not set".
 function cleanEnvironment(environment: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -126,31 +179,21 @@ function cleanEnvironment(environment: NodeJS.ProcessEnv): Record<string, string
 
 /** Reads the configuration of DESIGN.md §6 from an environment; throws ConfigError listing every problem. */
 export function loadConfig(environment: NodeJS.ProcessEnv): Config {
-  const parsed = v.safeParse(environmentSchema, cleanEnvironment(environment), { abortPipeEarly: true });
+  const parsed = v.safeParse(environmentSchema, cleanEnvironment(environment));
   if (!parsed.success) {
-    throw new ConfigError(parsed.issues.map((issue) => `${String(issue.path?.[0]?.key)}: ${issue.message}`));
+    // One problem per variable: "abc" as a URL is not also reported as "not http(s)".
+    const problems = new Map<string, string>();
+    for (const issue of parsed.issues) {
+      const name = String(issue.path?.[0]?.key);
+      if (!problems.has(name)) problems.set(name, `${name}: ${issue.message}`);
+    }
+    throw new ConfigError([...problems.values()]);
   }
   const env = parsed.output;
   const oauth = SLACK_OAUTH.some((name) => env[name] !== undefined);
-  const problems = [
-    ...(oauth
-      ? requireTogether(env, [...SLACK_OAUTH, 'SLACK_SIGNING_SECRET'], 'Slack OAuth installs')
-      : requireTogether(env, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], 'the Slack adapter')),
-    ...requireTogether(env, ['DISCORD_TOKEN', 'DISCORD_APP_ID'], 'the Discord adapter'),
-  ];
-  // Bolt refuses both at once; saying which to drop is kinder than its stack trace.
-  if (oauth && env.SLACK_BOT_TOKEN)
-    problems.push(
-      'SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID (each installed workspace gets its own token)',
-    );
-  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN && !oauth)
-    problems.push(
-      'SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set (or SLACK_CLIENT_ID for OAuth installs)',
-    );
-  if (problems.length > 0) throw new ConfigError(problems);
 
   return {
-    ...((env.SLACK_BOT_TOKEN || oauth) && env.SLACK_SIGNING_SECRET
+    ...(env.SLACK_BOT_TOKEN || oauth
       ? {
           slack: {
             ...(env.SLACK_BOT_TOKEN ? { botToken: env.SLACK_BOT_TOKEN } : {}),
@@ -163,7 +206,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
                   },
                 }
               : {}),
-            signingSecret: env.SLACK_SIGNING_SECRET,
+            ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
             ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
             ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
           },
@@ -190,6 +233,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     logLevelChosen: Boolean(environment.LOG_LEVEL),
     catchUpWindowMs: env.EUJP_CATCH_UP_HOURS * 3_600_000,
     maxRetryAfterMs: env.EUJP_MAX_RETRY_AFTER_SECONDS * 1_000,
+    databasePoolSize: env.EUJP_DB_POOL,
+    databaseTimeouts: {
+      connectMs: env.EUJP_DB_CONNECT_TIMEOUT_SECONDS * 1000,
+      queryMs: env.EUJP_DB_QUERY_TIMEOUT_SECONDS * 1000,
+      idleMs: env.EUJP_DB_IDLE_TIMEOUT_SECONDS * 1000,
+    },
   };
 }
 
@@ -222,15 +271,17 @@ function databasePassword(database: string): string | undefined {
   }
 }
 
-const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-
 // A half-configured adapter is a mistake worth stopping for, not a reason to run without it.
-function requireTogether(env: Record<string, unknown>, names: readonly string[], what: string): string[] {
-  const present = names.filter((name) => env[name] !== undefined);
+function requireTogether(
+  set: (name: string) => boolean,
+  names: readonly string[],
+  what: string,
+): Array<[string, string]> {
+  const present = names.filter(set);
   if (present.length === 0 || present.length === names.length) return [];
   return names
-    .filter((name) => env[name] === undefined)
-    .map((name) => `${name}: is required for ${what} (${present.join(', ')} is set)`);
+    .filter((name) => !set(name))
+    .map((name) => [name, `is required for ${what} (${present.join(', ')} is set)`]);
 }
 
 function isHost(value: string): boolean {

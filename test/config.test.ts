@@ -56,7 +56,49 @@ describe('configuration from the environment (DESIGN.md §6)', () => {
       'PORT: must be a whole number',
       'EUJP_TZ: is not a known IANA time zone (e.g. Europe/Brussels)',
       'LOG_LEVEL: must be one of trace, debug, info, warn, error, fatal, silent',
+      'DISCORD_TOKEN: is required for the Discord adapter (DISCORD_APP_ID is set)',
     ]);
+  });
+
+  it('reports the "set these together" rules in the same message as the format errors', () => {
+    expect(
+      problemsOf({ PORT: 'abc', SLACK_BOT_TOKEN: 'xoxb-1-2', DISCORD_TOKEN: 'abc', EUJP_DB_POOL: '0' }),
+    ).toEqual([
+      'PORT: must be a whole number',
+      'EUJP_DB_POOL: must be at least 1',
+      'SLACK_SIGNING_SECRET: is required for the Slack adapter (SLACK_BOT_TOKEN is set)',
+      'DISCORD_APP_ID: is required for the Discord adapter (DISCORD_TOKEN is set)',
+    ]);
+    expect(problemsOf({ SLACK_CLIENT_ID: 'id', PORT: '99999' })).toEqual([
+      'PORT: must be at most 65535',
+      'SLACK_CLIENT_SECRET: is required for Slack OAuth installs (SLACK_CLIENT_ID is set)',
+      'SLACK_STATE_SECRET: is required for Slack OAuth installs (SLACK_CLIENT_ID is set)',
+      'SLACK_SIGNING_SECRET: is required for Slack OAuth installs (SLACK_CLIENT_ID is set)',
+    ]);
+  });
+
+  it('does not ask Socket Mode for a signing secret it never uses', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: 'xapp-1-2' }).slack).toEqual({
+      botToken: 'xoxb-1-2',
+      appToken: 'xapp-1-2',
+    });
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1-2' })).toEqual([
+      'SLACK_SIGNING_SECRET: is required for the Slack adapter (SLACK_BOT_TOKEN is set)',
+    ]);
+  });
+
+  it('reads the store pool size and time limits, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      databasePoolSize: 10,
+      databaseTimeouts: { connectMs: 5000, queryMs: 10_000, idleMs: 30_000 },
+    });
+    expect(
+      loadConfig({
+        EUJP_DB_POOL: '3',
+        EUJP_DB_QUERY_TIMEOUT_SECONDS: '2',
+        EUJP_DB_CONNECT_TIMEOUT_SECONDS: '1',
+      }),
+    ).toMatchObject({ databasePoolSize: 3, databaseTimeouts: { connectMs: 1000, queryMs: 2000 } });
   });
 
   it('refuses a half-configured adapter instead of silently running without it', () => {

@@ -6,9 +6,19 @@ import { createDigestService, type DigestService } from '../core/digests/create-
 import type { Store } from '../core/digests/store-port.ts';
 import type { Clock, Logger, Platform, Publisher } from '../core/ports.ts';
 import { openStore } from '../storage/open-store.ts';
+import { checkBriefingsDir } from './check-briefings-dir.ts';
 import { createHealthRoutes, type HealthRoutes } from './health-routes.ts';
 import { instrumentCore, instrumentPublisher } from './instrument.ts';
 import { createBotMetrics } from './metrics.ts';
+import { boundDigestCommands } from './store-budget/bounded-digest-commands.ts';
+import { createCachedChannelSettings } from './store-budget/cached-channel-settings.ts';
+
+// A command waits this long for the store: under Slack's 2 s ack budget, so even "storage is
+// unavailable" goes back in the acknowledgement. The language read gets much less: read-only
+// commands answer in the default language rather than wait.
+const STORE_COMMAND_BUDGET_MS = 1500;
+const LANGUAGE_READ_BUDGET_MS = 250;
+const LANGUAGE_FRESH_MS = 60_000;
 
 /** Everything the bot runs on, whatever the process shape (one process, or a shard manager). */
 export interface BotServices {
@@ -29,9 +39,14 @@ export async function composeBot(
   logger: Logger & { child(bindings: object): Logger },
 ): Promise<BotServices> {
   const clock: Clock = { now: () => new Date(), monotonicMs: () => performance.now() };
+  await checkBriefingsDir(config.briefingsDir);
   const briefings = await createBriefingSource(config.briefingsDir, logger);
+  const store = await openStore(config.database, {
+    poolSize: config.databasePoolSize,
+    timeouts: config.databaseTimeouts,
+  });
+  // Watching starts only once the store is open: nothing is left running if opening it fails.
   const stopWatching = briefings.watch();
-  const store = await openStore(config.database);
   const metrics = createBotMetrics();
   const health = createHealthRoutes(
     metrics,
@@ -49,8 +64,21 @@ export async function composeBot(
     catchUpWindowMs: config.catchUpWindowMs,
     retry: { maxRetryAfterMs: config.maxRetryAfterMs },
   });
+  const settings = createCachedChannelSettings(store, {
+    readBudgetMs: LANGUAGE_READ_BUDGET_MS,
+    writeBudgetMs: STORE_COMMAND_BUDGET_MS,
+    freshForMs: LANGUAGE_FRESH_MS,
+    now: () => clock.now().getTime(),
+    logger,
+  });
   const core = instrumentCore(
-    createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),
+    createCore({
+      getLibrary: briefings.current,
+      digests: boundDigestCommands(digests.commands, STORE_COMMAND_BUDGET_MS, logger),
+      settings,
+      clock,
+      logger,
+    }),
     metrics,
   );
   return {

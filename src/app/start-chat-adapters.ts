@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Core } from '../core/core.ts';
 import type { Store } from '../core/digests/store-port.ts';
 import type { Logger, Platform, Publisher } from '../core/ports.ts';
+import { StartupError } from '../startup-error.ts';
 import { encryptInstallations } from '../storage/encrypted-installations.ts';
 import type { HealthRoutes } from './health-routes.ts';
 
@@ -20,21 +21,47 @@ export interface AdapterStartReport {
   failed: Array<{ platform: Exclude<Platform, 'console'>; reason: string }>;
 }
 
-/**
- * Starts every configured chat adapter. Each is imported only when configured (a Slack-only
- * bot never loads discord.js, which keeps memory down), and one failing to start (a bad
- * token) is logged and reported without stopping the others.
- */
-export async function startChatAdapters(options: {
+export interface ChatAdapterOptions {
   config: Config;
   core: Core;
   store: Store;
   /** A logger per adapter, so every line says which adapter it is about. */
   loggerFor: (component: string) => Logger;
   health: HealthRoutes;
-}): Promise<AdapterStartReport> {
+}
+
+/** One configured adapter and how to start it (each call is a fresh attempt). */
+export type AdapterStarter = [RunningAdapter['platform'], () => Promise<RunningAdapter>];
+
+/**
+ * Starts every configured chat adapter once. Each is imported only when configured (a Slack-only
+ * bot never loads discord.js, which keeps memory down), and one failing to start (a bad
+ * token) is logged and reported without stopping the others. A StartupError (the port is taken)
+ * stops start-up.
+ */
+export async function startChatAdapters(options: ChatAdapterOptions): Promise<AdapterStartReport> {
+  const logger = options.loggerFor('adapters');
+  const starters = chatAdapterStarters(options);
+  const report: AdapterStartReport = { running: [], failed: [] };
+  await Promise.all(
+    starters.map(async ([platform, start]) => {
+      try {
+        report.running.push(await start());
+        logger.info({ platform }, `${platform} adapter started`);
+      } catch (error) {
+        if (error instanceof StartupError) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        report.failed.push({ platform, reason });
+        logger.error({ platform, err: error }, `${platform} adapter failed to start: ${reason}`);
+      }
+    }),
+  );
+  return report;
+}
+
+/** The configured adapters' starters, in a fixed order (Slack, then Discord). */
+export function chatAdapterStarters(options: ChatAdapterOptions): AdapterStarter[] {
   const { config, core, store, loggerFor, health } = options;
-  const logger = loggerFor('adapters');
   const starters: Array<[RunningAdapter['platform'], () => Promise<RunningAdapter>]> = [];
   if (config.slack) {
     const slack = config.slack;
@@ -93,18 +120,5 @@ export async function startChatAdapters(options: {
     ]);
   }
 
-  const report: AdapterStartReport = { running: [], failed: [] };
-  await Promise.all(
-    starters.map(async ([platform, start]) => {
-      try {
-        report.running.push(await start());
-        logger.info({ platform }, `${platform} adapter started`);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        report.failed.push({ platform, reason });
-        logger.error({ platform, err: error }, `${platform} adapter failed to start: ${reason}`);
-      }
-    }),
-  );
-  return report;
+  return starters;
 }

@@ -48,6 +48,11 @@ export interface RequestContext {
   locale?: string;
   /** True when the platform says the user may manage this channel's settings. */
   canManageChannel?: boolean;
+  /**
+   * Set when the command came from a direct message (`direct`) or a group DM (`group`): the bot
+   * is not a member there and cannot post a digest, so subscribing is refused up front.
+   */
+  directMessage?: 'direct' | 'group';
 }
 
 /** Why a platform refused a message: decides whether a delivery is retried. */

@@ -67,6 +67,15 @@ describe.each([
     expect(errors[0]?.msg).toMatch(reason);
   });
 
+  it('does not retry a refused token (a permanent refusal), unlike an unreachable Discord', async () => {
+    expect(bot().output()).not.toMatch(/adapter failed to start[^\n]*retrying in/);
+    expect(bot().logs.find((line) => line.msg === 'eujp ready')?.retrying).toEqual([]);
+    const health = JSON.parse((await bot().get('/healthz')).text) as {
+      components: Record<string, { detail?: string }>;
+    };
+    expect(health.components.discord?.detail).not.toMatch(/retrying/);
+  });
+
   it('never writes either Discord token or the Slack secrets to its output', () => {
     const output = bot().output();
     for (const secret of Object.values(SECRETS)) expect(output).not.toContain(secret);

@@ -51,11 +51,45 @@ export function freePort(): Promise<number> {
  * here unless given; the bot's HTTP server (Bolt's, or its own health server) listens on it.
  */
 export async function startBot(env: BotEnv, options: { readyTimeoutMs?: number } = {}): Promise<BotProcess> {
+  const bot = await spawnBot(env);
+  try {
+    await bot.waitForLog((line) => line.msg === 'eujp ready', "'eujp ready'", options.readyTimeoutMs);
+  } catch (error) {
+    await bot.stop('SIGKILL');
+    throw error;
+  }
+  return bot;
+}
+
+/** How a bot that was expected to fail at start-up ended. */
+export interface BotExit {
+  /** The exit code; `'still running'` when it had not exited within the time allowed (then it is killed). */
+  code: number | null | 'still running';
+  output: string;
+  /** The non-empty lines it wrote to stderr. */
+  lines: string[];
+}
+
+/** Spawns the bot and waits up to `withinMs` for it to exit by itself (it is killed after that). */
+export async function runBotUntilExit(env: BotEnv, withinMs = 10_000): Promise<BotExit> {
+  const bot = await spawnBot(env);
+  let timer: NodeJS.Timeout | undefined;
+  const code = await Promise.race([
+    bot.exited,
+    new Promise<'still running'>((resolve) => {
+      timer = setTimeout(() => resolve('still running'), withinMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (code === 'still running') await bot.stop('SIGKILL');
+  return { code, output: bot.output(), lines: bot.logs.map((line) => line.raw) };
+}
+
+/** Spawns `node --import tsx src/main.ts` without waiting for anything. */
+export async function spawnBot(env: BotEnv): Promise<BotProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/main.ts'],
-    {
+  return watchBotProcess(
+    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: PROJECT_ROOT,
       env: {
         PATH: process.env.PATH,
@@ -66,8 +100,16 @@ export async function startBot(env: BotEnv, options: { readyTimeoutMs?: number }
         PORT: String(port),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    }),
+    port,
   );
+}
+
+/** Captures a spawned bot's output and exit; shared by the source and the built-image runs. */
+export function watchBotProcess(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+  port: number,
+): BotProcess {
   const logs: LogLine[] = [];
   const listeners = new Set<() => void>();
   let text = '';
@@ -136,12 +178,6 @@ export async function startBot(env: BotEnv, options: { readyTimeoutMs?: number }
     },
     exited,
   };
-  try {
-    await waitForLog((line) => line.msg === 'eujp ready', "'eujp ready'", options.readyTimeoutMs);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
   return bot;
 }
 

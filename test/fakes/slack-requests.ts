@@ -43,13 +43,18 @@ export function signSlackRequest(body: string, signingSecret: string, timestamp:
 }
 
 /** The form body Slack sends for `/eujp <text>`. */
-export function slashCommandBody(input: { text: string; responseUrl: string; channelId?: string }): string {
+export function slashCommandBody(input: {
+  text: string;
+  responseUrl: string;
+  channelId?: string;
+  channelName?: string;
+}): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T1',
     team_domain: 'test',
     channel_id: input.channelId ?? 'C1',
-    channel_name: 'general',
+    channel_name: input.channelName ?? 'general',
     user_id: 'U1',
     user_name: 'alice',
     command: '/eujp',

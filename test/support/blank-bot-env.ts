@@ -21,4 +21,9 @@ export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {
   EUJP_METRICS_TOKEN: '',
   EUJP_ENCRYPTION_KEYS: '',
   EUJP_MAX_RETRY_AFTER_SECONDS: '',
+  // The store's pool and time limits.
+  EUJP_DB_POOL: '',
+  EUJP_DB_CONNECT_TIMEOUT_SECONDS: '',
+  EUJP_DB_QUERY_TIMEOUT_SECONDS: '',
+  EUJP_DB_IDLE_TIMEOUT_SECONDS: '',
 };

@@ -30,8 +30,33 @@ export async function registerCommands(options: {
   return { scope: options.guildId ? 'guild' : 'global', names: body.map((command) => command.name) };
 }
 
-// `npm run discord:register`: reads the same variables as the bot (DESIGN.md §6).
-async function main(): Promise<number> {
+/**
+ * Removes every command registered in one server. After testing in a server (DISCORD_GUILD_ID)
+ * and then registering globally, that server would show each command twice until its copies go.
+ */
+export async function clearGuildCommands(options: {
+  rest: REST;
+  appId: string;
+  guildId: string;
+}): Promise<void> {
+  await options.rest.put(Routes.applicationGuildCommands(options.appId, options.guildId), { body: [] });
+}
+
+const USAGE = `usage: register-discord [--global] [--clear-guild[=SERVER_ID]]
+  (no option)   register in DISCORD_GUILD_ID when set, else globally
+  --global      register globally even when DISCORD_GUILD_ID is set
+  --clear-guild remove the commands registered in a server (DISCORD_GUILD_ID, or =SERVER_ID)`;
+
+// `npm run discord:register` (or `node dist/register-discord.js` in the image): reads the same
+// variables as the bot (DESIGN.md §6).
+async function main(args: readonly string[]): Promise<number> {
+  const global = args.includes('--global');
+  const clear = args.find((arg) => arg === '--clear-guild' || arg.startsWith('--clear-guild='));
+  const unknown = args.filter((arg) => arg !== '--global' && arg !== clear);
+  if (unknown.length > 0 || (global && clear)) {
+    console.error(USAGE);
+    return 2;
+  }
   loadDotenv({ quiet: true });
   let discord: ReturnType<typeof loadConfig>['discord'];
   try {
@@ -48,6 +73,22 @@ async function main(): Promise<number> {
     return 1;
   }
   const rest = new REST({ ...(discord.apiUrl ? { api: discord.apiUrl } : {}) }).setToken(discord.token);
+  if (clear) {
+    const guildId = clear.includes('=') ? clear.slice(clear.indexOf('=') + 1) : discord.guildId;
+    if (!guildId || !/^\d{17,20}$/.test(guildId)) {
+      console.error('--clear-guild needs a server id: set DISCORD_GUILD_ID or pass --clear-guild=SERVER_ID');
+      return 1;
+    }
+    try {
+      await clearGuildCommands({ rest, appId: discord.appId, guildId });
+      console.log(`Removed the commands registered in server ${guildId}; the global ones remain.`);
+      return 0;
+    } catch (error) {
+      console.error(`Could not clear commands: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  }
+  if (global) delete discord.guildId;
   try {
     const registration = await registerCommands({
       rest,
@@ -68,5 +109,5 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main();
+  process.exitCode = await main(process.argv.slice(2));
 }

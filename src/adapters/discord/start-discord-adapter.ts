@@ -1,6 +1,7 @@
 import { type Client, Events, type RESTOptions, Status } from 'discord.js';
 import type { Core } from '../../core/core.ts';
 import type { Logger, Publisher } from '../../core/ports.ts';
+import { AdapterStartError } from '../adapter-start-error.ts';
 import { createDiscordPublisher } from './create-discord-publisher.ts';
 import { useButtonSigningSecret } from './discord-buttons.ts';
 import { createDiscordClient } from './discord-client.ts';
@@ -85,7 +86,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       await client.login(options.token);
     } catch (error) {
       await client.destroy();
-      throw error;
+      throw toStartError(error, options.apiUrl);
     }
   }
 
@@ -107,4 +108,18 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
       logger.info({}, 'discord: stopped');
     },
   };
+}
+
+// Discord refused the token or the intents (HTTP 401/403, gateway close 4004/4014): retrying
+// cannot help. Anything else (a refused connection, a timeout, a 5xx) may pass.
+const REFUSAL = /TokenInvalid|invalid token|authentication failed|disallowed intent|4004|4014/i;
+
+function toStartError(error: unknown, apiUrl: string | undefined): AdapterStartError {
+  const code = (error as { code?: unknown; status?: unknown }) ?? {};
+  const message = error instanceof Error ? error.message : String(error);
+  const refused =
+    REFUSAL.test(`${String(code.code)} ${message}`) || code.status === 401 || code.status === 403;
+  if (refused) return new AdapterStartError(message, true, { cause: error });
+  const where = apiUrl ? `at DISCORD_API_URL=${apiUrl}` : 'at discord.com';
+  return new AdapterStartError(`Discord unreachable ${where} (${message})`, false, { cause: error });
 }

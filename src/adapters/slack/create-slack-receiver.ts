@@ -11,7 +11,8 @@ import { createSlackRequestGuard } from './slack-request-guard.ts';
 type BoltOAuth = ReturnType<typeof boltOAuthOptions>;
 
 export interface SlackReceiverOptions {
-  signingSecret: string;
+  /** Required in HTTP mode; Socket Mode connections are authenticated by the app token. */
+  signingSecret?: string;
   appToken?: string;
   port: number;
   host: string;
@@ -59,16 +60,18 @@ export function createSlackReceiver(
       installerOptions: { clientOptions: options.clientOptions, ...installer.installerOptions },
     });
   }
+  const signingSecret = options.signingSecret;
+  if (!signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
   return createGuardedHttpReceiver({
     receiver: {
-      signingSecret: options.signingSecret,
+      signingSecret,
       customRoutes: options.customRoutes,
       processBeforeResponse: options.processBeforeResponse,
       logger: options.boltLogger,
       ...installer,
     },
     guard: createSlackRequestGuard({
-      signingSecret: options.signingSecret,
+      signingSecret,
       signatures: options.recentKeys,
       logger: options.logger,
     }),

@@ -16,7 +16,12 @@ export const SLACK_COMMAND = '/eujp';
 export function registerSlashCommand(app: App, deps: SlackHandlerDeps): void {
   app.command(SLACK_COMMAND, async ({ command, ack, respond, context: bolt }) => {
     const workspaceId = requestWorkspaceId(bolt, command.team_id);
-    const context = slackRequestContext(command.channel_id, workspaceId, command.user_id);
+    const context = slackRequestContext(
+      command.channel_id,
+      workspaceId,
+      command.user_id,
+      command.channel_name,
+    );
     const answer = askCore(deps.core, unescapeSlackText(command.text ?? ''), context, deps.logger);
     const early = deps.ackBudgetMs > 0 ? await settleWithin(answer, deps.ackBudgetMs) : undefined;
     if (early) {

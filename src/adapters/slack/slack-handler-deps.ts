@@ -25,7 +25,11 @@ export function slackRequestContext(
   channelId: string | undefined,
   teamId: string | undefined,
   userId: string | undefined,
+  channelName?: string,
 ): RequestContext {
+  // Slack names a 1:1 conversation `directmessage` and a group DM `mpdm-…` in slash commands.
+  const directMessage =
+    channelName === 'directmessage' ? 'direct' : channelName?.startsWith('mpdm-') ? 'group' : undefined;
   return {
     platform: 'slack',
     ...(channelId
@@ -33,6 +37,7 @@ export function slackRequestContext(
       : {}),
     ...(userId ? { userId } : {}),
     canManageChannel: true,
+    ...(directMessage ? { directMessage } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Core } from '../../core/core.ts';
 import type { OnceKeys } from '../../core/once-keys.ts';
 import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
 import type { HttpServerLimits } from '../../http/harden-http-server.ts';
+import { StartupError } from '../../startup-error.ts';
+import { AdapterStartError } from '../adapter-start-error.ts';
 import { capRetryAfter } from './cap-retry-after.ts';
 import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
@@ -24,7 +26,8 @@ export interface SlackAdapterOptions {
   botToken?: string;
   /** Installs into any number of workspaces (`SLACK_CLIENT_ID`, …), each with its own token. */
   oauth?: SlackOAuthOptions;
-  signingSecret: string;
+  /** Verifies HTTP requests; required in HTTP mode, unused in Socket Mode. */
+  signingSecret?: string;
   /** Socket Mode when set (no public URL needed); otherwise HTTP mode on `port` at `/slack/events`. */
   appToken?: string;
   /** Web API base URL (`SLACK_API_URL`), e.g. a loopback fake in tests. */
@@ -81,8 +84,8 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     ...options.clientOptions,
   };
   const socketMode = Boolean(options.appToken);
-  // Every replica derives the same button key from the signing secret, so buttons survive restarts.
-  useSlackButtonSigningSecret(options.signingSecret);
+  // Every replica derives the same button key from a shared secret, so buttons survive restarts.
+  useSlackButtonSigningSecret(options.signingSecret ?? options.appToken ?? '');
   if (Boolean(options.botToken) === Boolean(options.oauth))
     throw new Error('Slack needs either SLACK_BOT_TOKEN or SLACK_CLIENT_ID/SECRET/STATE_SECRET, not both');
   const oauth = options.oauth ? boltOAuthOptions(options.oauth) : undefined;
@@ -93,7 +96,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     logger: options.logger,
   });
   const receiver = createSlackReceiver({
-    signingSecret: options.signingSecret,
+    ...(options.signingSecret ? { signingSecret: options.signingSecret } : {}),
     ...(options.appToken ? { appToken: options.appToken } : {}),
     port: options.port,
     host: options.host ?? DEFAULT_SLACK_HOST,
@@ -120,11 +123,15 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   try {
     await app.init();
   } catch (error) {
-    throw new Error(
-      options.oauth
-        ? `Slack OAuth could not be set up: ${describe(error)}`
-        : `Slack rejected SLACK_BOT_TOKEN (auth.test failed): ${describe(error)}`,
-    );
+    if (isRefusal(error))
+      throw new AdapterStartError(
+        options.oauth
+          ? `Slack OAuth could not be set up: ${describe(error)}`
+          : `Slack rejected SLACK_BOT_TOKEN (auth.test failed): ${describe(error)}`,
+        true,
+        { cause: error },
+      );
+    throw unreachable(options.apiUrl, 'auth.test', error);
   }
 
   deduplicateEvents(app, recentKeys, options.logger);
@@ -142,11 +149,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     await app.start();
   } catch (error) {
     await app.stop().catch(() => {});
-    throw new Error(
-      socketMode
-        ? `Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`
-        : `Slack's HTTP server could not listen on ${options.host ?? DEFAULT_SLACK_HOST}:${options.port}: ${describe(error)}`,
-    );
+    throw startFailure(error, options, socketMode);
   }
   const port = receiver.port();
   options.logger.info(
@@ -179,4 +182,53 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 function describe(error: unknown): string {
   if (error instanceof webApi.WebAPIPlatformError) return error.data.error;
   return error instanceof Error ? error.message : String(error);
+}
+
+// The port is the process's, not Slack's: no retry frees it, so start-up stops there.
+function startFailure(error: unknown, options: SlackAdapterOptions, socketMode: boolean): Error {
+  if (socketMode) {
+    if (isRefusal(error))
+      return new AdapterStartError(
+        `Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`,
+        true,
+        { cause: error },
+      );
+    return unreachable(options.apiUrl, 'apps.connections.open', error);
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES')
+    return new StartupError(
+      `PORT=${options.port}: ${code === 'EADDRINUSE' ? 'already in use by another process' : 'not allowed for this user'} (${code})`,
+      { cause: error },
+    );
+  return new Error(
+    `Slack's HTTP server could not listen on ${options.host ?? DEFAULT_SLACK_HOST}:${options.port}: ${describe(error)}`,
+    { cause: error },
+  );
+}
+
+// Slack answered, and said no: the credential itself is wrong. Anything else may pass.
+const REFUSALS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+  'invalid_token',
+  'missing_scope',
+]);
+
+function isRefusal(error: unknown): boolean {
+  return error instanceof webApi.WebAPIPlatformError && REFUSALS.has(error.data.error);
+}
+
+function unreachable(apiUrl: string | undefined, call: string, error: unknown): AdapterStartError {
+  const where = apiUrl ? `at SLACK_API_URL=${apiUrl}` : 'at slack.com';
+  const reason = describe(error);
+  const message =
+    error instanceof webApi.WebAPIPlatformError
+      ? `Slack answered ${call} with ${reason}; will retry`
+      : `Slack unreachable ${where} (${call}: ${reason})`;
+  return new AdapterStartError(message, false, { cause: error });
 }

@@ -36,6 +36,8 @@ export function createSubscriptionCommands(
     async subscribe({ channel, context, lang, schedule: spec, timeZone: zoneName, topics }) {
       const words = SUBSCRIPTION_MESSAGES[lang];
       requireManager(context, lang);
+      // Refused here rather than failing at the first digest, hours later, where nobody sees it.
+      if (context.directMessage) throw new UserFacingError('direct_message', words.notInDirectMessages);
       const parsed = parseSchedule(spec);
       if (!parsed.ok)
         throw new UserFacingError('bad_schedule', SCHEDULE_MESSAGES[lang].problem(parsed.problem));

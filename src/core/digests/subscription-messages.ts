@@ -5,6 +5,8 @@ import type { DeliveryReason } from './store-port.ts';
 export interface SubscriptionMessages {
   needsChannel: string;
   notAllowed: string;
+  /** Subscribing in a DM or group DM, where the bot cannot post. */
+  notInDirectMessages: string;
   unknownTopics(topics: string[]): string;
   duplicate(number: number): string;
   tooMany(max: number): string;
@@ -44,6 +46,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
   en: {
     needsChannel: 'Digests belong to a chat channel: use this command in a Slack or Discord channel.',
     notAllowed: 'Only members who can manage this channel (Manage Channels) can change its digests.',
+    notInDirectMessages:
+      'Digests cannot be delivered in a direct message or group DM: the bot cannot post there. Subscribe in a channel instead (in a private channel, /invite @eujp first). Nothing was changed.',
     unknownTopics: (topics) =>
       `No topic is called ${topics.map((t) => `“${t}”`).join(', ')}. Nothing was changed.`,
     duplicate: (number) => `This channel already has that digest (number ${number}). Nothing was changed.`,
@@ -97,6 +101,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     needsChannel:
       'ダイジェストはチャットのチャンネルごとの設定です。SlackまたはDiscordのチャンネルで実行してください。',
     notAllowed: 'このチャンネルのダイジェストを変更できるのは、チャンネル管理権限を持つメンバーだけです。',
+    notInDirectMessages:
+      'ダイレクトメッセージやグループDMにはボットが投稿できないため、ダイジェストを届けられません。チャンネルで購読してください（プライベートチャンネルでは先に /invite @eujp）。何も変更していません。',
     unknownTopics: (topics) =>
       `${topics.map((t) => `「${t}」`).join('、')}というトピックはありません。何も変更していません。`,
     duplicate: (number) =>

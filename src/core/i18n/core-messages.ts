@@ -36,6 +36,10 @@ export interface CoreMessages {
   usage(usage: string): string;
   errorTitle: string;
   genericError: string;
+  /** The store did not answer in time or failed: said at once rather than late. */
+  storageUnavailable: string;
+  /** A change was sent to the store, which did not answer in time: it may still be applied. */
+  storageUnconfirmed: string;
   rateLimitedTitle: string;
   rateLimited(scope: 'user' | 'channel', seconds: number): string;
   needsChannel: string;
@@ -87,6 +91,10 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `Usage: ${usage}`,
     errorTitle: 'Cannot do that',
     genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
+    storageUnavailable:
+      'Storage is unavailable right now, so I cannot do that. Please try again shortly (briefings, sources and search still work).',
+    storageUnconfirmed:
+      'Storage did not answer in time, so I cannot confirm that change: it may still be saved once storage is back. Check with “subscriptions” in a minute before trying again.',
     rateLimitedTitle: 'One moment, please',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'You are sending commands faster than I can keep up with' : 'This channel is sending a lot of commands right now'}. Please try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
@@ -138,6 +146,10 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `使い方：${usage}`,
     errorTitle: '実行できません',
     genericError: '申し訳ありません。内部でエラーが発生しました。しばらくしてからもう一度お試しください。',
+    storageUnavailable:
+      '現在ストレージに接続できないため、実行できません。しばらくしてからもう一度お試しください（ブリーフィング、出典、検索は引き続き使えます）。',
+    storageUnconfirmed:
+      'ストレージの応答が間に合わなかったため、この変更を確認できません。ストレージの復旧後に保存される可能性があります。もう一度実行する前に、少し待ってから「subscriptions」で確認してください。',
     rateLimitedTitle: '少々お待ちください',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'コマンドの送信間隔が短すぎます' : 'このチャンネルでは現在コマンドが集中しています'}。${seconds}秒ほどしてからもう一度お試しください。`,

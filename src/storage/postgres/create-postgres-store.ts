@@ -25,6 +25,13 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in the pool (default 10). */
   maxConnections?: number;
+  /**
+   * Time limits, so a partition (connections open, no answers) fails fast instead of holding every
+   * caller until it ends: opening a connection (default 5 s), a query's answer (default 10 s,
+   * enforced by the client, since a server that does not answer cannot enforce it), and how long an
+   * idle connection is kept (default 30 s).
+   */
+  timeouts?: { connectMs?: number; queryMs?: number; idleMs?: number };
 }
 
 const CONFIRM = `
@@ -71,6 +78,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.timeouts?.connectMs ?? 5000,
+    query_timeout: options.timeouts?.queryMs ?? 10_000,
+    idleTimeoutMillis: options.timeouts?.idleMs ?? 30_000,
+    // A dead peer behind a partition is noticed by TCP too, not only by the timeouts above.
+    keepAlive: true,
     // Set at connection start-up, so no query can ever run on the wrong schema.
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });

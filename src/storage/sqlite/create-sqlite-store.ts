@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import {
   type Delivery,
   type NewSubscription,
@@ -12,6 +9,7 @@ import type { ChannelRef } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { openSqliteFile } from './open-sqlite-file.ts';
 import { createSqliteCoordination } from './sqlite-coordination.ts';
 import { createSqliteInstallations } from './sqlite-installations.ts';
 import { createSqliteOnceKeys } from './sqlite-once-keys.ts';
@@ -32,12 +30,16 @@ import {
  * keeps every commit across a process crash, which is the failure the ledger guards against.
  */
 export function createSqliteStore(path: string): Store {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, MIGRATIONS, () => Date.now());
+  const db = openSqliteFile(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS, () => Date.now());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const channelWhere = 'platform = @platform AND channel_id = @channelId';
   const channelParams = (channel: ChannelRef) => ({

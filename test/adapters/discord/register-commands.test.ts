@@ -30,7 +30,7 @@ afterAll(async () => {
   if (emptyDir) await rm(emptyDir, { recursive: true, force: true });
 });
 
-function runScript(env: Record<string, string>) {
+function runScript(env: Record<string, string>, args: string[] = []) {
   const {
     DISCORD_TOKEN: _t,
     DISCORD_APP_ID: _a,
@@ -38,7 +38,7 @@ function runScript(env: Record<string, string>) {
     DISCORD_API_URL: _u,
     ...base
   } = process.env;
-  return run(TSX, [SCRIPT], { cwd: emptyDir, env: { ...base, ...env } }).then(
+  return run(TSX, [SCRIPT, ...args], { cwd: emptyDir, env: { ...base, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
@@ -72,5 +72,18 @@ describe('npm run discord:register', () => {
     const registration = await registerCommands({ rest, appId: APP_ID, descriptors: COMMAND_CATALOG });
     expect(registration).toEqual({ scope: 'global', names: ['eujp', 'eujp-manage'] });
     expect(api.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
+  });
+
+  it("clears the test server's copies once the commands are global (--clear-guild)", async () => {
+    const env = { DISCORD_TOKEN: 'register-token', DISCORD_APP_ID: APP_ID, DISCORD_API_URL: api.url };
+    const global = await runScript({ ...env, DISCORD_GUILD_ID: GUILD_ID }, ['--global']);
+    expect(global.stdout).toMatch(/globally/);
+    const cleared = await runScript({ ...env, DISCORD_GUILD_ID: GUILD_ID }, ['--clear-guild']);
+    expect(cleared.stdout).toMatch(`Removed the commands registered in server ${GUILD_ID}`);
+    const puts = api.find('PUT', new RegExp(`^/applications/${APP_ID}/guilds/${GUILD_ID}/commands$`));
+    expect(puts.at(-1)?.body).toEqual([]);
+    const bad = await runScript(env, ['--clear-guild']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/needs a server id/);
   });
 });

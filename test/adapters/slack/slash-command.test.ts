@@ -58,6 +58,26 @@ describe('/eujp through Bolt', () => {
     });
   });
 
+  it.each([
+    ['directmessage', 'direct'],
+    ['mpdm-alice--bob-1', 'group'],
+  ])(
+    'tells the core a command came from a DM (channel %s), so subscribing there is refused',
+    async (name, kind) => {
+      harness ??= await startSlackHarness();
+      await harness.post(
+        slashCommandBody({
+          text: 'subscribe daily 09:00',
+          channelId: 'D1',
+          channelName: name,
+          responseUrl: harness.api.responseUrl('r1'),
+        }),
+        'form',
+      );
+      expect(harness.asked[0]?.context).toMatchObject({ directMessage: kind });
+    },
+  );
+
   it('answers an empty command with help', async () => {
     const { body } = await slash('');
     expect((body.blocks as unknown[]).length).toBeGreaterThan(1);

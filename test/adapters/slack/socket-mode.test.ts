@@ -15,7 +15,7 @@ beforeEach(async () => {
   api = await startFakeSlackApi({ answer: socket.answer });
   adapter = await startSlackAdapter({
     botToken: 'xoxb-test',
-    signingSecret: 'test-signing-secret',
+    // No signing secret: Socket Mode never receives a signed HTTP request.
     appToken: 'xapp-1-test',
     apiUrl: api.apiUrl,
     port: 0,

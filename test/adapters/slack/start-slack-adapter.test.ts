@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AdapterStartError } from '../../../src/adapters/adapter-start-error.ts';
 import { startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/fake-slack-api.ts';
 import { createTestCore, silentLogger } from '../../support/test-core.ts';
@@ -43,7 +44,26 @@ describe('startSlackAdapter', () => {
   it('refuses to start with a bot token Slack rejects, naming the variable', async () => {
     const base = await options();
     api!.failNext('auth.test', { error: 'invalid_auth' });
-    await expect(startSlackAdapter(base)).rejects.toThrow('SLACK_BOT_TOKEN (auth.test failed): invalid_auth');
+    const refusal = startSlackAdapter(base);
+    await expect(refusal).rejects.toThrow('Slack rejected SLACK_BOT_TOKEN (auth.test failed): invalid_auth');
+    // A refusal is permanent: the bot does not retry it.
+    await expect(refusal).rejects.toMatchObject({ permanent: true });
+  });
+
+  it('says Slack is unreachable, naming SLACK_API_URL, rather than blaming the token', async () => {
+    const base = await options();
+    await api?.close();
+    api = undefined;
+    const failure = await startSlackAdapter(base).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(AdapterStartError);
+    expect((failure as AdapterStartError).message).toMatch(
+      `Slack unreachable at SLACK_API_URL=${base.apiUrl}`,
+    );
+    expect((failure as AdapterStartError).message).not.toMatch(/rejected/);
+    expect((failure as AdapterStartError).permanent).toBe(false);
   });
 
   it('opens Socket Mode through SLACK_API_URL with the app token, and names it when Slack rejects it', async () => {

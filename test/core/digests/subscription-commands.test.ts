@@ -54,6 +54,16 @@ describe('subscription commands', () => {
   const texts = (reply: Reply) =>
     reply.sections.flatMap((section) => [...section.paragraphs, ...section.items.map((item) => item.text)]);
 
+  it.each(['direct', 'group'] as const)(
+    'refuses to subscribe in a %s message, where the bot cannot post, and stores nothing',
+    async (kind) => {
+      await expect(
+        subscribe({ kind: 'daily', time: '09:00' }, { context: { ...manager, directMessage: kind } }),
+      ).rejects.toThrow(/cannot be delivered in a direct message or group DM/);
+      expect(await store.listChannelSubscriptions(channel)).toEqual([]);
+    },
+  );
+
   it('confirms the schedule in words and the next three send times in the channel’s time zone', async () => {
     const reply = await subscribe(
       { kind: 'weekly', day: 'mon', time: '09:00' },
