@@ -43,6 +43,14 @@ export function signSlackRequest(body: string, signingSecret: string, timestamp:
 }
 
 /** The form body Slack sends for `/eujp <text>`. */
+// Slack gives every request its own trigger_id, so two identical commands in one second still
+// carry different signatures (the bot refuses a repeated signature as a replay).
+let triggerCount = 0;
+function nextTriggerId(): string {
+  triggerCount += 1;
+  return `${triggerCount}.${process.pid}.trigger`;
+}
+
 export function slashCommandBody(input: {
   text: string;
   responseUrl: string;
@@ -61,7 +69,7 @@ export function slashCommandBody(input: {
     text: input.text,
     api_app_id: 'A1',
     response_url: input.responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
   }).toString();
 }
 
@@ -86,7 +94,7 @@ export function buttonClickBody(input: {
       channel_id: input.channelId ?? 'C1',
       is_ephemeral: input.isEphemeral ?? true,
     },
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     channel: { id: input.channelId ?? 'C1', name: 'general' },
     response_url: input.responseUrl,
     actions: [
