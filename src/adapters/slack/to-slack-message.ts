@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Language, Reply, ReplyAction, ReplyItem, ReplySection, SourceRef } from '../../core/reply.ts';
 import { escapeSlackText, slackLink, toSafeSlackUrl, truncateSlackText } from './escape-slack-text.ts';
+import { paginateBlocks } from './slack-message-budget.ts';
 import { splitSlackText } from './split-slack-text.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -21,8 +22,8 @@ export interface SlackRenderOptions {
 /** Prefixes of our buttons' `action_id`s; the handlers match on them. */
 export const SLACK_ACTION_PREFIX = { command: 'eujp:command:', share: 'eujp:share:' } as const;
 
-// Block Kit limits (PLATFORM.md): checked by the tests with input/output pairs.
-const MAX_BLOCKS = 50;
+// Block Kit limits: checked by the tests with input/output pairs. The whole-message limits
+// (50 blocks, total text) are in slack-message-budget.ts.
 const MAX_SECTION_TEXT = 3000;
 const MAX_HEADER_TEXT = 150;
 const MAX_BUTTON_TEXT = 75;
@@ -33,7 +34,14 @@ const MAX_FALLBACK_TEXT = 3000;
 
 const LABELS: Record<
   Language,
-  { asOf: string; sources: string; link: string; shortened: string; sharedBy: string }
+  {
+    asOf: string;
+    sources: string;
+    link: string;
+    shortened: string;
+    sharedBy: string;
+    continued: (page: number, pages: number) => string;
+  }
 > = {
   en: {
     asOf: 'As of',
@@ -41,6 +49,7 @@ const LABELS: Record<
     link: 'source',
     shortened: 'Shortened to fit in one Slack message.',
     sharedBy: 'Shared by',
+    continued: (page, pages) => `continued, part ${page} of ${pages}`,
   },
   ja: {
     asOf: '時点',
@@ -48,11 +57,41 @@ const LABELS: Record<
     link: '出典',
     shortened: 'Slack の1メッセージに収まるよう省略しました。',
     sharedBy: '共有:',
+    continued: (page, pages) => `続き（${page}/${pages}）`,
   },
 };
 
-/** Renders a neutral Reply as Block Kit. Pure: same reply, same message. */
+/**
+ * Renders a neutral Reply as one Block Kit message. Pure: same reply, same message. A reply too
+ * long for one message keeps its first part and says it was shortened; where more messages can
+ * follow (a thread), use `toSlackMessages`.
+ */
 export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
+  const { pages, actions, fallback, labels } = renderPages(reply, options);
+  const [first = []] = pages;
+  const note = pages.length > 1 ? [context(labels.shortened)] : [];
+  return { text: fallback, blocks: [...first, ...note, ...actions] };
+}
+
+/**
+ * Renders a reply as one or more messages, each within Slack's limits, the first with the
+ * header and the buttons; the rest continue it (posted in the same thread) with a "part n of m"
+ * line, so nothing is lost however long the reply is.
+ */
+export function toSlackMessages(reply: Reply, options: SlackRenderOptions = {}): SlackMessage[] {
+  const { pages, actions, fallback, labels } = renderPages(reply, options);
+  return pages.map((blocks, index) => {
+    if (index === 0) return { text: fallback, blocks: [...blocks, ...actions] };
+    const part = labels.continued(index + 1, pages.length);
+    const title = escapeSlackText(reply.title || 'eujp');
+    return {
+      text: truncateSlackText(`${title} (${part})`, MAX_FALLBACK_TEXT),
+      blocks: [context(`*${truncateSlackText(title, MAX_HEADER_TEXT)}* · ${part}`), ...blocks],
+    };
+  });
+}
+
+function renderPages(reply: Reply, options: SlackRenderOptions) {
   const labels = LABELS[reply.lang];
   const cite = citationLinker(reply.sources);
   const top: KnownBlock[] = [
@@ -70,14 +109,11 @@ export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): 
     ...(shouldListSources(reply) ? sourceBlocks(reply.sources, labels.sources) : []),
   ];
   const actions = actionBlocks(reply);
-  const room = MAX_BLOCKS - top.length - actions.length;
-  const fitted = body.length <= room ? body : [...body.slice(0, room - 1), context(labels.shortened)];
-
-  const fallback = [reply.title, reply.summary].filter(Boolean).join(' — ');
-  return {
-    text: truncateSlackText(escapeSlackText(fallback), MAX_FALLBACK_TEXT),
-    blocks: [...top, ...fitted, ...actions],
-  };
+  const fallback = truncateSlackText(
+    escapeSlackText([reply.title, reply.summary].filter(Boolean).join(' — ')),
+    MAX_FALLBACK_TEXT,
+  );
+  return { pages: paginateBlocks(top, body, actions), actions, fallback, labels };
 }
 
 /** The core's localised footer is preferred; a bare date is the fallback. */

@@ -1,5 +1,5 @@
 import type { ChannelRef, Platform } from '../ports.ts';
-import type { Language } from '../reply.ts';
+import type { Language, SourceRef } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
 import type { WorkspaceInstallations } from '../workspace-installations.ts';
 import type { DeliveryCoordination } from './coordination-port.ts';
@@ -85,6 +85,20 @@ export interface MessageRef {
   kind: 'digest' | 'reply';
   topics: TopicId[];
   command: string | null;
+  /**
+   * What `sources` in the message's thread answers with, so the answer is the same after a
+   * restart: the message's language, title and the exact sources it cited. Absent for refs saved
+   * before it was kept; a save without it keeps the one already stored (a digest's confirmation).
+   */
+  detail?: MessageRefDetail;
+}
+
+export interface MessageRefDetail {
+  lang: Language;
+  title: string;
+  sources: SourceRef[];
+  /** `thread`: `messageId` is the root of a thread the bot answered in, not the bot's own message. */
+  via: 'message' | 'thread';
 }
 
 /**

@@ -128,4 +128,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'message refs keep language, title and sources',
+    sql: `ALTER TABLE message_refs ADD COLUMN detail JSONB;`,
+  },
 ];

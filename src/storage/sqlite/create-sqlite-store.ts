@@ -111,8 +111,11 @@ export function createSqliteStore(path: string): Store {
        ON CONFLICT (platform, channel_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
     ),
     saveMessageRef: db.prepare(
-      `INSERT OR REPLACE INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at)
-       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at)`,
+      `INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at, detail)
+       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at, @detail)
+       ON CONFLICT (platform, channel_id, message_id) DO UPDATE SET kind = excluded.kind,
+         topics = excluded.topics, command = excluded.command, created_at = excluded.created_at,
+         detail = COALESCE(excluded.detail, message_refs.detail)`,
     ),
     messageRef: db.prepare(`SELECT * FROM message_refs WHERE ${channelWhere} AND message_id = @messageId`),
   };
@@ -156,6 +159,7 @@ export function createSqliteStore(path: string): Store {
       topics: JSON.stringify(result.topics),
       command: null,
       at: sentAt,
+      detail: null,
     });
   });
 
@@ -275,6 +279,7 @@ export function createSqliteStore(path: string): Store {
         topics: JSON.stringify(ref.topics),
         command: ref.command,
         at: at.getTime(),
+        detail: ref.detail ? JSON.stringify(ref.detail) : null,
       });
     },
     async findMessageRef(channel, messageId) {

@@ -129,4 +129,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'message refs keep language, title and sources',
+    sql: `ALTER TABLE message_refs ADD COLUMN detail TEXT;`,
+  },
 ];
