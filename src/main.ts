@@ -35,6 +35,7 @@ async function main(): Promise<number> {
     core,
     store,
     health,
+    home: bot.home,
     loggerFor: (component) => logger.child({ component }),
   });
   for (const adapter of adapters.running) {

@@ -1,3 +1,4 @@
+import type { SlackHomeSource } from '../adapters/slack/home/register-app-home.ts';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/core.ts';
 import type { Store } from '../core/digests/store-port.ts';
@@ -29,6 +30,8 @@ export async function startChatAdapters(options: {
   /** A logger per adapter, so every line says which adapter it is about. */
   loggerFor: (component: string) => Logger;
   health: HealthRoutes;
+  /** What Slack's Home tab shows; without it the Home tab stays empty. */
+  home?: SlackHomeSource;
 }): Promise<AdapterStartReport> {
   const { config, core, store, loggerFor, health } = options;
   const logger = loggerFor('adapters');
@@ -50,6 +53,7 @@ export async function startChatAdapters(options: {
           logger: loggerFor('slack'),
           customRoutes: health.boltRoutes(),
           messageRefs: createStoreMessageRefs(store),
+          ...(options.home ? { home: options.home } : {}),
         });
         return { platform: 'slack', publisher: adapter.publisher, stop: adapter.stop };
       },

@@ -142,6 +142,11 @@ export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = 
 function refuse(params: Record<string, unknown>): string | undefined {
   const blocks = typeof params.blocks === 'string' ? JSON.parse(params.blocks) : params.blocks;
   if (blocks && slackBlockTextLength(blocks) > SLACK_MAX_BLOCKS_TEXT) return 'msg_blocks_too_long';
+  if (typeof params.view === 'string') {
+    const view = JSON.parse(params.view) as { type?: string; blocks?: unknown[] };
+    // Home tabs and modals hold at most 100 blocks.
+    if (!Array.isArray(view.blocks) || view.blocks.length > 100) return 'invalid_arguments';
+  }
   return undefined;
 }
 
@@ -160,6 +165,10 @@ function answer(
         user: 'eujp',
         team: 'Test',
       };
+    case 'users.info':
+      return { ok: true, user: { id: params.user, locale: 'en-US' } };
+    case 'conversations.members':
+      return { ok: true, members: ['U1'], response_metadata: { next_cursor: '' } };
     case 'chat.postMessage': {
       const ts = newTs();
       return { ok: true, channel: params.channel, ts, message: { ts, text: params.text } };

@@ -4,6 +4,9 @@ import type { Core } from '../../core/core.ts';
 import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
 import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
+import type { HomePublisher } from './home/home-publisher.ts';
+import { registerAppHome, type SlackHomeSource } from './home/register-app-home.ts';
+import { withHomeRefresh } from './home/with-home-refresh.ts';
 import { createMemoryMessageRefs, type MessageRefs } from './message-refs.ts';
 import { registerAppMention } from './register-app-mention.ts';
 import { registerButtonActions } from './register-button-actions.ts';
@@ -37,6 +40,8 @@ export interface SlackAdapterOptions {
   messageRefs?: MessageRefs;
   /** Slash-command ack budget before falling back to response_url; default 2 s of Slack's 3 s. */
   ackBudgetMs?: number;
+  /** What the Home tab shows; without it the Home tab is not served. */
+  home?: SlackHomeSource;
 }
 
 /** A running Slack adapter: its digest publisher, the port it listens on, and how to stop it. */
@@ -102,7 +107,23 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   }
 
   const refs = options.messageRefs ?? createMemoryMessageRefs();
-  const deps = { core: options.core, logger: options.logger, refs, ackBudgetMs: options.ackBudgetMs ?? 2000 };
+  // Rejects rate-limited calls rather than pausing a shared queue: the owner of the call (the
+  // digest scheduler, the Home tab's publisher) decides when to try again.
+  const rejectingClient = (token?: string) =>
+    new webApi.WebClient(token, {
+      ...clientOptions,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
+  let home: HomePublisher | undefined;
+  const core = withHomeRefresh(options.core, (workspaceId) => home?.refreshWorkspace(workspaceId));
+  const deps = { core, logger: options.logger, refs, ackBudgetMs: options.ackBudgetMs ?? 2000 };
+  if (options.home)
+    home = registerAppHome(app, {
+      ...deps,
+      home: options.home,
+      publishClient: rejectingClient(options.botToken),
+    });
   registerSlashCommand(app, deps);
   registerButtonActions(app, deps);
   registerAppMention(app, deps);
@@ -131,11 +152,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   // Digests get their own client: it rejects rate-limited calls rather than pausing the shared
   // queue, and never retries, because the digest scheduler owns retries and backoff.
   // With OAuth installs it has no token of its own: each digest carries its workspace's.
-  const publisherClient = new webApi.WebClient(options.botToken, {
-    ...clientOptions,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
+  const publisherClient = rejectingClient(options.botToken);
   const installations = options.oauth?.installations;
   const tokenFor = installations
     ? async (channel: ChannelRef) =>
@@ -145,6 +162,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     publisher: createSlackPublisher(publisherClient, refs, options.logger, tokenFor),
     port,
     stop: async () => {
+      home?.stop();
       await app.stop();
     },
   };

@@ -110,6 +110,8 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
+  /** Every subscription of one workspace's channels, enabled or not, by channel then id (Slack's Home tab). */
+  listWorkspaceSubscriptions(platform: Platform, workspaceId: string): Promise<Subscription[]>;
   /** Enabled subscriptions, all of them or those on one cron expression and time zone. */
   listEnabledSubscriptions(filter?: { cron: string; timeZone: string }): Promise<Subscription[]>;
   getSubscription(id: number): Promise<Subscription | undefined>;

@@ -117,6 +117,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       return toSubscription(row as SubscriptionRow);
     },
+    async listWorkspaceSubscriptions(platform, workspaceId) {
+      const rows = await query<SubscriptionRow>(
+        'SELECT * FROM subscriptions WHERE platform = $1 AND workspace_id = $2 ORDER BY channel_id, id',
+        [platform, workspaceId],
+      );
+      return rows.map(toSubscription);
+    },
     async listChannelSubscriptions(channel) {
       const rows = await query<SubscriptionRow>(
         `SELECT * FROM subscriptions WHERE ${channelWhere} ORDER BY id`,

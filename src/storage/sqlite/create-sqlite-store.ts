@@ -44,6 +44,9 @@ export function createSqliteStore(path: string): Store {
        RETURNING *`,
     ),
     channelSubscriptions: db.prepare(`SELECT * FROM subscriptions WHERE ${channelWhere} ORDER BY id`),
+    workspaceSubscriptions: db.prepare(
+      'SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id',
+    ),
     enabledSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE enabled = 1 ORDER BY id'),
     enabledOnSchedule: db.prepare(
       'SELECT * FROM subscriptions WHERE enabled = 1 AND cron = ? AND time_zone = ? ORDER BY id',
@@ -187,6 +190,10 @@ export function createSqliteStore(path: string): Store {
       return (statements.channelSubscriptions.all(channelParams(channel)) as SubscriptionRow[]).map(
         toSubscription,
       );
+    },
+    async listWorkspaceSubscriptions(platform, workspaceId) {
+      const rows = statements.workspaceSubscriptions.all(platform, workspaceId) as SubscriptionRow[];
+      return rows.map(toSubscription);
     },
     async listEnabledSubscriptions(filter) {
       const rows = filter
