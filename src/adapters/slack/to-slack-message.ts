@@ -17,6 +17,8 @@ export interface SlackMessage {
 export interface SlackRenderOptions {
   /** Display name of the person who shared a private reply into the channel. */
   sharedBy?: string;
+  /** Display name of the person whose action this message reports (a digest removed from Home). */
+  changedBy?: string;
 }
 
 /** Prefixes of our buttons' `action_id`s; the handlers match on them. */
@@ -40,6 +42,7 @@ const LABELS: Record<
     link: string;
     shortened: string;
     sharedBy: string;
+    changedBy: string;
     continued: (page: number, pages: number) => string;
   }
 > = {
@@ -49,6 +52,7 @@ const LABELS: Record<
     link: 'source',
     shortened: 'Shortened to fit in one Slack message.',
     sharedBy: 'Shared by',
+    changedBy: 'By',
     continued: (page, pages) => `continued, part ${page} of ${pages}`,
   },
   ja: {
@@ -57,6 +61,7 @@ const LABELS: Record<
     link: '出典',
     shortened: 'Slack の1メッセージに収まるよう省略しました。',
     sharedBy: '共有:',
+    changedBy: '操作:',
     continued: (page, pages) => `続き（${page}/${pages}）`,
   },
 };
@@ -101,6 +106,7 @@ function renderPages(reply: Reply, options: SlackRenderOptions) {
   const contextParts = [
     reply.footer ? escapeSlackText(reply.footer) : asOfText(reply, labels.asOf),
     options.sharedBy ? `${labels.sharedBy} ${escapeSlackText(options.sharedBy)}` : '',
+    options.changedBy ? `${labels.changedBy} ${escapeSlackText(options.changedBy)}` : '',
   ].filter(Boolean);
   if (contextParts.length > 0) top.push(context(contextParts.join(' · ')));
 

@@ -138,7 +138,7 @@ export function registerAppHome(app: App, deps: HomeDeps): HomePublisher {
         await client.chat
           .postMessage({
             channel: target.channelId,
-            ...toSlackMessage(posted, { sharedBy: body.user.name ?? body.user.id }),
+            ...toSlackMessage(posted, { changedBy: body.user.name ?? body.user.id }),
           })
           .catch((error: unknown) =>
             deps.logger.info({ err: error }, 'slack: could not tell a channel its digest was removed'),
