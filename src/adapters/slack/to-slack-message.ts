@@ -119,7 +119,14 @@ function renderPages(reply: Reply, options: SlackRenderOptions) {
     escapeSlackText([reply.title, reply.summary].filter(Boolean).join(' — ')),
     MAX_FALLBACK_TEXT,
   );
-  return { pages: paginateBlocks(top, body, actions), actions, fallback, labels };
+  // Only the header is pinned to the first message: a summary too long for one message moves on.
+  const [header, ...rest] = top;
+  return {
+    pages: paginateBlocks(header ? [header] : [], [...rest, ...body], actions),
+    actions,
+    fallback,
+    labels,
+  };
 }
 
 /** The core's localised footer is preferred; a bare date is the fallback. */

@@ -296,6 +296,16 @@ describe('toSlackMessage limits', () => {
       expect(JSON.stringify(messages[1]!.blocks[0])).toContain(`part 2 of ${messages.length}`);
     });
 
+    it('moves a summary too long for one message on to the next, keeping only the header pinned', () => {
+      const sentence = 'A very long summary sentence about the partnership. ';
+      const reply = sampleBriefing({ summary: sentence.repeat(260) });
+      const messages = toSlackMessages(reply);
+      expect(messages.length).toBeGreaterThan(1);
+      for (const message of messages)
+        expect(slackBlockTextLength(message.blocks)).toBeLessThanOrEqual(11_000);
+      expect(slackBlockTextLength(toSlackMessage(reply).blocks)).toBeLessThanOrEqual(11_000);
+    });
+
     it('renders a short reply as the same single message either way', () => {
       expect(toSlackMessages(sampleBriefing())).toEqual([toSlackMessage(sampleBriefing())]);
     });
