@@ -111,6 +111,30 @@ export function buttonClickBody(input: {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** The JSON body of an Events API `app_home_opened` callback (the Home tab). */
+export function appHomeOpenedBody(input: {
+  user: string;
+  eventTs: string;
+  tab?: 'home' | 'messages';
+}): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `EvHome${input.eventTs.replace('.', '')}`,
+    event_time: 1_700_000_000,
+    event: {
+      type: 'app_home_opened',
+      user: input.user,
+      channel: 'D1',
+      tab: input.tab ?? 'home',
+      event_ts: input.eventTs,
+    },
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+  });
+}
+
 /** The JSON body of an Events API `app_mention` callback. */
 export function appMentionBody(input: {
   text: string;

@@ -139,4 +139,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX once_keys_by_expiry ON once_keys (expires_at);
     `,
   },
+  {
+    version: 6,
+    name: 'message refs keep language, title and sources',
+    sql: `ALTER TABLE message_refs ADD COLUMN detail JSONB;`,
+  },
 ];

@@ -53,6 +53,9 @@ export function createSqliteStore(path: string): Store {
        RETURNING *`,
     ),
     channelSubscriptions: db.prepare(`SELECT * FROM subscriptions WHERE ${channelWhere} ORDER BY id`),
+    workspaceSubscriptions: db.prepare(
+      'SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id',
+    ),
     enabledSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE enabled = 1 ORDER BY id'),
     enabledOnSchedule: db.prepare(
       'SELECT * FROM subscriptions WHERE enabled = 1 AND cron = ? AND time_zone = ? ORDER BY id',
@@ -120,8 +123,11 @@ export function createSqliteStore(path: string): Store {
        ON CONFLICT (platform, channel_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
     ),
     saveMessageRef: db.prepare(
-      `INSERT OR REPLACE INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at)
-       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at)`,
+      `INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at, detail)
+       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at, @detail)
+       ON CONFLICT (platform, channel_id, message_id) DO UPDATE SET kind = excluded.kind,
+         topics = excluded.topics, command = excluded.command, created_at = excluded.created_at,
+         detail = COALESCE(excluded.detail, message_refs.detail)`,
     ),
     messageRef: db.prepare(`SELECT * FROM message_refs WHERE ${channelWhere} AND message_id = @messageId`),
   };
@@ -165,6 +171,7 @@ export function createSqliteStore(path: string): Store {
       topics: JSON.stringify(result.topics),
       command: null,
       at: sentAt,
+      detail: null,
     });
   });
 
@@ -193,6 +200,10 @@ export function createSqliteStore(path: string): Store {
       return (statements.channelSubscriptions.all(channelParams(channel)) as SubscriptionRow[]).map(
         toSubscription,
       );
+    },
+    async listWorkspaceSubscriptions(platform, workspaceId) {
+      const rows = statements.workspaceSubscriptions.all(platform, workspaceId) as SubscriptionRow[];
+      return rows.map(toSubscription);
     },
     async listEnabledSubscriptions(filter) {
       const rows = filter
@@ -285,6 +296,7 @@ export function createSqliteStore(path: string): Store {
         topics: JSON.stringify(ref.topics),
         command: ref.command,
         at: at.getTime(),
+        detail: ref.detail ? JSON.stringify(ref.detail) : null,
       });
     },
     async findMessageRef(channel, messageId) {
