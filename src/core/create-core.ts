@@ -36,7 +36,7 @@ const AUTOCOMPLETE_LIMIT = 25;
 
 /** The platform-neutral bot: one grammar, one reply model, for every adapter. */
 export function createCore(dependencies: CoreDependencies): Core {
-  const settings = dependencies.settings ?? createMemoryChannelSettings();
+  const settings = consoleInMemory(dependencies.settings ?? createMemoryChannelSettings());
   const indexFor = memoizeIndex();
   const limits = dependencies.rateLimits;
   const rateLimiter =
@@ -69,7 +69,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       return rateLimitedReply(allowance, lang);
     }
     if (prepared.kind === 'too_long')
-      return errorReply({ lang, messages }, messages.tooLong(MAX_INPUT_LENGTH));
+      return errorReply({ lang, messages }, messages.tooLong(MAX_INPUT_LENGTH), 'too_long');
     const library = dependencies.getLibrary();
     const request: CommandRequest = {
       context,
@@ -83,9 +83,9 @@ export function createCore(dependencies: CoreDependencies): Core {
     try {
       return await runCommand(request, parseCommand(prepared.text));
     } catch (error) {
-      if (error instanceof UserFacingError) return errorReply(request, error.message);
+      if (error instanceof UserFacingError) return errorReply(request, error.message, error.code);
       dependencies.logger.error({ err: error, command: prepared.text.slice(0, 100) }, 'command failed');
-      return errorReply(request, messages.genericError);
+      return errorReply(request, messages.genericError, 'internal');
     }
   };
 
@@ -108,6 +108,17 @@ export function createCore(dependencies: CoreDependencies): Core {
       return prepared.kind === 'ok' && isManagementCommand(parseCommand(prepared.text));
     },
     commands: COMMAND_CATALOG,
+  };
+}
+
+// A console session's settings last as long as it does: the store outlives it, and the
+// `npm run ask` CLI (which has no channel) could never read them back.
+function consoleInMemory(settings: ChannelSettings): ChannelSettings {
+  const session = createMemoryChannelSettings();
+  const pick = (channel: RequestContext['channel']) => (channel?.platform === 'console' ? session : settings);
+  return {
+    getLanguage: (channel) => pick(channel).getLanguage(channel),
+    setLanguage: (channel, language) => pick(channel).setLanguage(channel, language),
   };
 }
 

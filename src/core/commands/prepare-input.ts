@@ -33,8 +33,23 @@ export function prepareInput(raw: string): PreparedInput {
   return explicitLanguage ? { kind: 'ok', text, explicitLanguage } : { kind: 'ok', text };
 }
 
+/** One argument, and whether it was written in double quotes. */
+export interface ArgumentToken {
+  text: string;
+  quoted: boolean;
+}
+
 /** Splits arguments on spaces, keeping "quoted text" (straight or curly quotes) together. */
 export function splitArguments(text: string): string[] {
+  return splitArgumentTokens(text).map((token) => token.text);
+}
+
+/** As splitArguments, remembering which arguments were quoted (a cron expression must be). */
+export function splitArgumentTokens(text: string): ArgumentToken[] {
   const pattern = /"([^"]*)"|“([^”]*)”|(\S+)/g;
-  return [...text.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+  return [...text.matchAll(pattern)].map((match) =>
+    match[3] === undefined
+      ? { text: match[1] ?? match[2] ?? '', quoted: true }
+      : { text: match[3], quoted: false },
+  );
 }

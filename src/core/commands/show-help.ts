@@ -1,11 +1,19 @@
 import type { Reply } from '../reply.ts';
-import { COMMAND_CATALOG } from './command-catalog.ts';
-import { type CommandRequest, emptyReply, withLanguage } from './command-request.ts';
+import { type CommandName, commandsFor } from './command-catalog.ts';
+import { COMMAND_HELP } from './command-help.ts';
+import { type CommandRequest, emptyReply, surfaceOf, withLanguage } from './command-request.ts';
 import { topicItems } from './list-topics.ts';
 
-/** Empty input or `help`: what to type, every command and every topic. */
-export function showHelp(request: CommandRequest): Reply {
+/** Empty input or `help`: what to type, the commands that work here and every topic. */
+export function showHelp(request: CommandRequest, unknown?: string): Reply {
   const { lang, messages } = request;
+  const surface = surfaceOf(request.context);
+  const help = COMMAND_HELP[lang];
+  const notes = [
+    ...(unknown === undefined ? [] : [messages.helpUnknownCommand(unknown.slice(0, 40))]),
+    messages.helpMore,
+    ...(surface === 'console' ? [messages.helpConsoleOnly] : []),
+  ];
   return {
     ...emptyReply('help', messages.helpTitle, lang),
     summary: messages.helpIntro,
@@ -13,14 +21,35 @@ export function showHelp(request: CommandRequest): Reply {
       {
         heading: messages.helpCommandsHeading,
         paragraphs: [],
-        items: COMMAND_CATALOG.map((entry) => ({
-          label: `/eujp ${entry.usage}`,
+        items: commandsFor(surface).map((entry) => ({
+          label: `/eujp ${help[entry.name as CommandName].usage}`,
           text: entry.description[lang],
         })),
       },
       { heading: messages.helpTopicsHeading, paragraphs: [], items: topicItems(request, 'title') },
-      { paragraphs: messages.helpExamples, items: [] },
+      { paragraphs: [...messages.helpExamples, ...notes], items: [] },
     ],
     actions: [{ kind: 'command', label: messages.helpTopicsHeading, command: withLanguage('topics', lang) }],
+  };
+}
+
+/** `help <command>`: its usage, how it works and worked examples, the same on every platform. */
+export function showCommandHelp(request: CommandRequest, command: CommandName): Reply {
+  const { lang, messages } = request;
+  const help = COMMAND_HELP[lang][command];
+  const surface = surfaceOf(request.context);
+  const available = commandsFor(surface).some((entry) => entry.name === command);
+  return {
+    ...emptyReply('help', messages.commandHelpTitle(command), lang),
+    summary: `/eujp ${help.usage}`,
+    sections: [
+      { paragraphs: [...help.details, ...(available ? [] : [messages.chatOnlyCommand])], items: [] },
+      {
+        heading: messages.helpExamplesHeading,
+        paragraphs: [],
+        items: help.examples.map((example) => ({ label: `/eujp ${example.command}`, text: example.meaning })),
+      },
+    ],
+    actions: [{ kind: 'command', label: messages.helpAllButton, command: withLanguage('help', lang) }],
   };
 }

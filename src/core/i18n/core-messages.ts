@@ -7,6 +7,16 @@ export interface CoreMessages {
   helpCommandsHeading: string;
   helpTopicsHeading: string;
   helpExamples: string[];
+  helpMore: string;
+  helpConsoleOnly: string;
+  helpUnknownCommand(word: string): string;
+  commandHelpTitle(command: string): string;
+  helpExamplesHeading: string;
+  helpAllButton: string;
+  chatOnlyCommand: string;
+  notInConsole: string;
+  languageSession(language: string): string;
+  languageNeedsChannel: string;
   topicsTitle: string;
   asOf(date: string): string;
   sourceCount(count: number): string;
@@ -52,6 +62,19 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
       '/eujp search data adequacy',
       '/eujp subscribe weekly mon 09:00 tz=Asia/Tokyo quantum',
     ],
+    helpMore: 'For one command in detail, with examples: help <command>, e.g. help subscribe.',
+    helpConsoleOnly:
+      'Scheduled digests (subscribe, subscriptions, unsubscribe, status) belong to a Slack or Discord channel, so the console leaves them out.',
+    helpUnknownCommand: (word) => `There is no command “${word}”. These are the commands:`,
+    commandHelpTitle: (command) => `Help: ${command}`,
+    helpExamplesHeading: 'Examples',
+    helpAllButton: 'All commands',
+    chatOnlyCommand: 'This command works in a Slack or Discord channel, not in the console.',
+    notInConsole:
+      'Scheduled digests belong to a Slack or Discord channel, so this command does not work in the console. Try “digest” for a preview.',
+    languageSession: (language) =>
+      `The console now answers in ${language} until you quit. For one reply, add lang=ja or lang=en to a command.`,
+    languageNeedsChannel: 'Here each command chooses its own language: add lang=ja or lang=en to it.',
     topicsTitle: 'Topics of the EU–Japan Digital Partnership',
     asOf: (date) => `As of ${date}`,
     sourceCount: (count) => (count === 1 ? '1 source' : `${count} sources`),
@@ -73,7 +96,7 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `Usage: ${usage}`,
     errorTitle: 'Cannot do that',
     genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
-    rateLimitedTitle: 'One moment, please',
+    rateLimitedTitle: 'Slow down a little',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'You are sending commands faster than I can keep up with' : 'This channel is sending a lot of commands right now'}. Please try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
     needsChannel: 'Digests belong to a chat channel: use this command in a Slack or Discord channel.',
@@ -99,6 +122,20 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
       '/eujp search データ 十分性',
       '/eujp subscribe weekly mon 09:00 tz=Asia/Tokyo quantum',
     ],
+    helpMore: '各コマンドの詳しい使い方と例は「help <コマンド>」で表示します（例：help subscribe）。',
+    helpConsoleOnly:
+      '定期ダイジェスト（subscribe、subscriptions、unsubscribe、status）はSlackまたはDiscordのチャンネルごとの設定のため、コンソールでは表示していません。',
+    helpUnknownCommand: (word) => `「${word}」というコマンドはありません。コマンドの一覧です：`,
+    commandHelpTitle: (command) => `ヘルプ：${command}`,
+    helpExamplesHeading: '例',
+    helpAllButton: '全コマンド',
+    chatOnlyCommand: 'このコマンドはSlackまたはDiscordのチャンネルで使えます。コンソールでは使えません。',
+    notInConsole:
+      '定期ダイジェストはSlackまたはDiscordのチャンネルごとの設定のため、このコマンドはコンソールでは使えません。プレビューは「digest」でお試しください。',
+    languageSession: (language) =>
+      `コンソールの返信言語を終了まで${language}にしました。1回だけ変えるには、コマンドに lang=ja または lang=en を付けてください。`,
+    languageNeedsChannel:
+      'ここではコマンドごとに言語を選びます。コマンドに lang=ja または lang=en を付けてください。',
     topicsTitle: '日EUデジタルパートナーシップのトピック',
     asOf: (date) => `${date}時点`,
     sourceCount: (count) => `出典${count}件`,
@@ -119,7 +156,7 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     usage: (usage) => `使い方：${usage}`,
     errorTitle: '実行できません',
     genericError: '申し訳ありません。内部でエラーが発生しました。しばらくしてからもう一度お試しください。',
-    rateLimitedTitle: '少々お待ちください',
+    rateLimitedTitle: '少し間をおいてください',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'コマンドの送信間隔が短すぎます' : 'このチャンネルでは現在コマンドが集中しています'}。${seconds}秒ほどしてからもう一度お試しください。`,
     needsChannel:
