@@ -57,7 +57,7 @@ export function createCore(dependencies: CoreDependencies): Core {
 
   const handle = async (text: string, context: RequestContext): Promise<Reply> => {
     const prepared = prepareInput(text);
-    const lang = await languageFor(context, prepared.kind === 'ok' ? prepared.explicitLanguage : undefined);
+    const lang = await languageFor(context, prepared.explicitLanguage);
     const messages = CORE_MESSAGES[lang];
     const allowance = rateLimiter?.take(context);
     if (allowance && !allowance.allowed) {
