@@ -6,6 +6,7 @@ import type { BriefingLibrary } from '../../src/core/briefings/briefing.ts';
 import { COMMAND_CATALOG } from '../../src/core/commands/command-catalog.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { TOPIC_IDS } from '../../src/core/topics/topic-ids.ts';
+import { shownStrings } from './rendered-text.ts';
 import { createReplyWorld, everyReply, type ReplyWorld } from './reply-catalogue.ts';
 
 // Words a Japanese reply may carry in Latin letters: the grammar itself (it is typed as is in
@@ -47,25 +48,6 @@ function contentWords(library: BriefingLibrary): string[] {
     texts.push(development.textJa ?? '', ...development.sources.flatMap((s) => [s.title, s.publisher]));
   }
   return texts.join(' ').match(/[A-Za-z]+/g) ?? [];
-}
-
-/** Every string a renderer shows: nested text fields, never URLs, ids or button values. */
-function shownStrings(rendered: unknown): string[] {
-  const hidden = new Set([
-    'url',
-    'action_id',
-    'block_id',
-    'custom_id',
-    'value',
-    'type',
-    'style',
-    'image_url',
-  ]);
-  if (typeof rendered === 'string') return [rendered];
-  if (Array.isArray(rendered)) return rendered.flatMap(shownStrings);
-  if (rendered && typeof rendered === 'object')
-    return Object.entries(rendered).flatMap(([key, value]) => (hidden.has(key) ? [] : shownStrings(value)));
-  return [];
 }
 
 function strayEnglish(text: string, allowed: ReadonlySet<string>): string[] {
