@@ -6,7 +6,7 @@ import type { Core, RequestContext } from '../../src/core/core.ts';
 import { createCore } from '../../src/core/create-core.ts';
 import { createDigestService, type DigestService } from '../../src/core/digests/create-digest-service.ts';
 import type { Store } from '../../src/core/digests/store-port.ts';
-import type { ChannelRef } from '../../src/core/ports.ts';
+import type { ChannelRef, Clock } from '../../src/core/ports.ts';
 import type { Language, Reply } from '../../src/core/reply.ts';
 import { createSqliteStore } from '../../src/storage/sqlite/create-sqlite-store.ts';
 import { fixedClock, loadRealLibrary, silentLogger } from '../support/test-core.ts';
@@ -27,15 +27,16 @@ export interface ReplyWorld {
 }
 
 export async function createReplyWorld(
-  options: { maxSubscriptionsPerChannel?: number } = {},
+  options: { maxSubscriptionsPerChannel?: number; clock?: Clock } = {},
 ): Promise<ReplyWorld> {
+  const clock = options.clock ?? fixedClock();
   const dir = mkdtempSync(path.join(tmpdir(), 'eujp-replies-'));
   const store = createSqliteStore(path.join(dir, 'eujp.sqlite'));
   const library = await loadRealLibrary();
   const digests: DigestService = createDigestService({
     store,
     getLibrary: () => library,
-    clock: fixedClock(),
+    clock,
     logger: silentLogger,
     publishers: new Map(),
     defaultTimeZone: 'Europe/Brussels',
@@ -48,7 +49,7 @@ export async function createReplyWorld(
     getLibrary: () => library,
     digests: digests.commands,
     settings: store,
-    clock: fixedClock(),
+    clock,
     logger: silentLogger,
     rateLimits: false,
   });
