@@ -100,7 +100,12 @@ describe('unsubscribe all on Discord', () => {
 
   it('refuses the button to a member without Manage Channels', async () => {
     const customId = await confirmButton();
-    await interact(buttonPayload(customId, { permissions: PERMISSIONS.member }));
+    const refusal = await interact(buttonPayload(customId, { permissions: PERMISSIONS.member }));
+    expect(refusal.data?.embeds?.[0]?.title).toBe('Needs Manage Channels');
+    const japanese = await interact(
+      buttonPayload(customId, { permissions: PERMISSIONS.member, locale: 'ja' }),
+    );
+    expect(japanese.data?.embeds?.[0]?.title).toBe('「チャンネルの管理」権限が必要です');
     expect(await countIn(CHANNEL_ID)).toBe(2);
   });
 
