@@ -1,5 +1,5 @@
 import type { Reply } from '../reply.ts';
-import { type CommandName, commandsFor } from './command-catalog.ts';
+import { type CommandName, commandsFor, findCommandByKeyword } from './command-catalog.ts';
 import { COMMAND_HELP } from './command-help.ts';
 import { type CommandRequest, emptyReply, surfaceOf, withLanguage } from './command-request.ts';
 import { topicItems } from './list-topics.ts';
@@ -9,6 +9,12 @@ export function showHelp(request: CommandRequest, unknown?: string): Reply {
   const { lang, messages } = request;
   const surface = surfaceOf(request.context);
   const help = COMMAND_HELP[lang];
+  const available = new Set(commandsFor(surface).map((entry) => entry.name));
+  // An example of a command that does not work here would advertise it all the same.
+  const examples = messages.helpExamples.filter((example) => {
+    const entry = findCommandByKeyword(example.replace(/^\/eujp /, '').split(' ')[0] ?? '');
+    return !entry || available.has(entry.name);
+  });
   const notes = [
     ...(unknown === undefined ? [] : [messages.helpUnknownCommand(unknown.slice(0, 40))]),
     messages.helpMore,
@@ -27,7 +33,7 @@ export function showHelp(request: CommandRequest, unknown?: string): Reply {
         })),
       },
       { heading: messages.helpTopicsHeading, paragraphs: [], items: topicItems(request, 'title') },
-      { paragraphs: [...messages.helpExamples, ...notes], items: [] },
+      { paragraphs: [...examples, ...notes], items: [] },
     ],
     actions: [{ kind: 'command', label: messages.helpTopicsHeading, command: withLanguage('topics', lang) }],
   };
