@@ -1,6 +1,6 @@
 import type { BriefingLibrary } from './briefings/briefing.ts';
 import { type ChannelSettings, createMemoryChannelSettings } from './channel-settings.ts';
-import { COMMAND_CATALOG } from './commands/command-catalog.ts';
+import { COMMAND_DESCRIPTORS } from './commands/command-help.ts';
 import {
   type CommandRateLimits,
   createCommandRateLimiter,
@@ -107,7 +107,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       const prepared = prepareInput(text);
       return prepared.kind === 'ok' && isManagementCommand(parseCommand(prepared.text));
     },
-    commands: COMMAND_CATALOG,
+    commands: COMMAND_DESCRIPTORS,
   };
 }
 

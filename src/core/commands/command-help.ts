@@ -1,5 +1,6 @@
+import type { CommandDescriptor } from '../core.ts';
 import type { Language } from '../reply.ts';
-import type { CommandName } from './command-catalog.ts';
+import { COMMAND_CATALOG, type CommandName } from './command-catalog.ts';
 
 /** One command explained: its usage with placeholders in the reader's language, and worked examples. */
 export interface CommandHelp {
@@ -205,3 +206,9 @@ export const COMMAND_HELP: Record<Language, Record<CommandName, CommandHelp>> = 
     },
   },
 };
+
+/** The catalog with each usage line in both languages, for help texts and platform definitions. */
+export const COMMAND_DESCRIPTORS: readonly CommandDescriptor[] = COMMAND_CATALOG.map((entry) => ({
+  ...entry,
+  localizedUsage: { en: COMMAND_HELP.en[entry.name].usage, ja: COMMAND_HELP.ja[entry.name].usage },
+}));
