@@ -146,6 +146,23 @@ describe('unsubscribe', () => {
     expect(await schedules()).toHaveLength(2);
   });
 
+  it('keeps the confirmation usable when the store fails once while removing', async () => {
+    await subscribeDaily('07:00');
+    await subscribeDaily('08:00');
+    const code = confirmationOf(await unsubscribe({ kind: 'all' }));
+    const remove = store.removeSubscriptions.bind(store);
+    let failures = 1;
+    store.removeSubscriptions = async (ids) => {
+      if (failures-- > 0) throw new Error('disk I/O error');
+      return remove(ids);
+    };
+    await expect(unsubscribe({ kind: 'confirmed', code })).rejects.toThrow('disk I/O error');
+    expect(await schedules()).toHaveLength(2);
+    const done = await unsubscribe({ kind: 'confirmed', code });
+    expect(done.title).toBe('All 2 digests were removed.');
+    expect(await schedules()).toEqual([]);
+  });
+
   it('asks and confirms in Japanese', async () => {
     await subscribeDaily('07:00');
     await subscribeDaily('08:00');
