@@ -26,7 +26,8 @@ const CRON_PART = `${CRON_VALUE}(?:-${CRON_VALUE})?(?:/\\d{1,2})?`;
 /** One field of a cron expression ("0", "*\/15", "1-5", "mon-fri", "9,17"); topic words never match. */
 const CRON_FIELD = new RegExp(`^${CRON_PART}(?:,${CRON_PART})*$`, 'i');
 const CRON_FIELDS = 5;
-const SINGLE_QUOTES = /^['‘’]|['‘’]$/g;
+// Single quotes, and a double quote left open: the expression still reads up to its closing mark.
+const QUOTES = /^['‘’"“”]|['‘’"“”]$/g;
 
 /** `subscribe <daily HH:MM | weekly DAY HH:MM | cron "…"> [tz=…] [topics…]`, saying what is missing. */
 export function parseSubscribe(tokens: readonly ArgumentToken[]): ParsedSubscribe {
@@ -80,21 +81,23 @@ export function parseSubscribe(tokens: readonly ArgumentToken[]): ParsedSubscrib
  * like one); otherwise its end cannot be told from the topics, so ask for double quotes.
  */
 function readCron(
-  tokens: readonly ArgumentToken[],
+  typed: readonly ArgumentToken[],
 ): { expression: string; consumed: number } | { problem: CommandProblem } {
-  const [first] = tokens;
+  const [first] = typed;
   if (first === undefined) return { problem: { code: 'missing_cron' } };
   if (first.quoted) return { expression: first.text, consumed: 1 };
-  if (/^['‘’]/.test(first.text)) {
-    const closing = tokens.findIndex(
-      (token, index) => /['‘’]$/.test(token.text) && (index > 0 || token.text.length > 1),
+  if (/^['‘’"“”]/.test(first.text)) {
+    const closing = typed.findIndex(
+      (token, index) => /['‘’"“”]$/.test(token.text) && (index > 0 || token.text.length > 1),
     );
     if (closing >= 0) {
-      const words = tokens.slice(0, closing + 1).map((token) => token.text);
-      const expression = words.join(' ').replace(SINGLE_QUOTES, '').trim();
+      const words = typed.slice(0, closing + 1).map((token) => token.text);
+      const expression = words.join(' ').replace(QUOTES, '').trim();
       return { expression, consumed: closing + 1 };
     }
   }
+  // An opening mark that is never closed: read the fields after it as if typed bare.
+  const tokens = [{ ...first, text: first.text.replace(QUOTES, '') }, ...typed.slice(1)];
   let fields = 0;
   while (fields < tokens.length && !tokens[fields]!.quoted && CRON_FIELD.test(tokens[fields]!.text)) fields++;
   if (fields === 0) return { problem: { code: 'missing_cron' } };

@@ -85,6 +85,7 @@ describe('the command grammar (DESIGN.md §4)', () => {
     ['subscribe cron */30 9-17 * * mon-fri hpc', '*/30 9-17 * * mon-fri', ['hpc']],
     ["subscribe cron '0 9 * * 1-5' quantum", '0 9 * * 1-5', ['quantum']],
     ['subscribe cron ‘30 8 1 * *’', '30 8 1 * *', []],
+    ['subscribe cron "0 9 * * 1-5 ai', '0 9 * * 1-5', ['ai']],
   ])('reads the cron expression of %j even without double quotes', (text, expression, topicWords) => {
     expect(parse(text)).toEqual({ name: 'subscribe', schedule: { kind: 'cron', expression }, topicWords });
   });
