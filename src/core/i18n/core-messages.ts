@@ -64,7 +64,7 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     ],
     helpMore: 'For one command in detail, with examples: help <command>, e.g. help subscribe.',
     helpConsoleOnly:
-      'Scheduled digests (subscribe, subscriptions, unsubscribe, status) belong to a Slack or Discord channel, so the console leaves them out.',
+      'Scheduled digests (subscribe, subscriptions, unsubscribe, status) belong to a Slack or Discord channel, so they are not listed here.',
     helpUnknownCommand: (word) => `There is no command “${word}”. These are the commands:`,
     commandHelpTitle: (command) => `Help: ${command}`,
     helpExamplesHeading: 'Examples',
@@ -124,7 +124,7 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     ],
     helpMore: '各コマンドの詳しい使い方と例は「help <コマンド>」で表示します（例：help subscribe）。',
     helpConsoleOnly:
-      '定期ダイジェスト（subscribe、subscriptions、unsubscribe、status）はSlackまたはDiscordのチャンネルごとの設定のため、コンソールでは表示していません。',
+      '定期ダイジェスト（subscribe、subscriptions、unsubscribe、status）はSlackまたはDiscordのチャンネルごとの設定のため、ここには表示していません。',
     helpUnknownCommand: (word) => `「${word}」というコマンドはありません。コマンドの一覧です：`,
     commandHelpTitle: (command) => `ヘルプ：${command}`,
     helpExamplesHeading: '例',
