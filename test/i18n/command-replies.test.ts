@@ -169,6 +169,32 @@ describe('replies a new user meets, in both languages, on every renderer', () =>
     expect(await world.store.listChannelSubscriptions(SLACK_CHANNEL)).toHaveLength(2);
   });
 
+  it('restores exactly what unsubscribe all removed when its restore lines are typed', async () => {
+    for (const text of [
+      'subscribe weekly fri 17:30 tz=tokyo quantum 半導体 lang=ja',
+      'subscribe cron 0 9 * * 1-5 hpc',
+      'subscribe daily 08:00 tz=Europe/Brussels',
+    ])
+      await world.core.handle(text, member);
+    const shape = async () =>
+      (await world.store.listChannelSubscriptions(SLACK_CHANNEL)).map(
+        ({ schedule, timeZone, topics, lang }) => ({
+          schedule,
+          timeZone,
+          topics,
+          lang,
+        }),
+      );
+    const before = await shape();
+    const prompt = await world.core.handle('unsubscribe all', member);
+    const done = await world.core.handle(prompt.actions[0]!.command, member);
+    expect(await shape()).toEqual([]);
+    const lines = done.sections.flatMap((section) => section.items.map((item) => item.text));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect((await world.core.handle(line, member)).type).toBe('subscription');
+    expect(await shape()).toEqual(before);
+  });
+
   it('keeps the console’s language for the session only, as the CLI would not see it', async () => {
     const set = await world.core.handle('language ja', consoleUser);
     expect(set.sections[0]?.paragraphs[0]).toMatch(/終了まで/);

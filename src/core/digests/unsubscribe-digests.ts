@@ -62,9 +62,12 @@ export function createUnsubscribe(
         deps.scheduler.drop(cron, timeZone);
     }
     const restore = removed.map((subscription) => restoreCommand(subscription, lang));
-    const [single] = restore;
+    // The button carries the language explicitly: whoever presses it, the digest comes back as it was.
+    const [only] = removed;
+    const single =
+      only && restore.length === 1 ? restoreCommand(only, lang, { explicitLanguage: true }) : undefined;
     const actions: ReplyAction[] = [
-      ...(single && restore.length === 1 && single.length <= MAX_ACTION_COMMAND
+      ...(single && single.length <= MAX_ACTION_COMMAND
         ? [{ kind: 'command' as const, label: words.undoButton, command: single }]
         : []),
       { kind: 'command', label: words.listButton, command: 'subscriptions' },
@@ -119,13 +122,18 @@ function listed(subscriptions: Subscription[], lang: Language) {
 }
 
 /** The exact command that recreates `subscription` (its language too, when it differs). */
-export function restoreCommand(subscription: Subscription, lang: Language): string {
+export function restoreCommand(
+  subscription: Subscription,
+  lang: Language,
+  options: { explicitLanguage?: boolean } = {},
+): string {
+  const language = options.explicitLanguage || subscription.lang !== lang;
   return [
     'subscribe',
     subscription.schedule,
     `tz=${subscription.timeZone}`,
     ...subscription.topics,
-    ...(subscription.lang === lang ? [] : [`lang=${subscription.lang}`]),
+    ...(language ? [`lang=${subscription.lang}`] : []),
   ].join(' ');
 }
 

@@ -78,7 +78,7 @@ describe('unsubscribe', () => {
     expect(reply.actions[0]).toEqual({
       kind: 'command',
       label: 'Undo',
-      command: 'subscribe daily 07:00 tz=Asia/Tokyo quantum ai',
+      command: 'subscribe daily 07:00 tz=Asia/Tokyo quantum ai lang=en',
     });
     expect(await schedules()).toEqual([]);
   });
