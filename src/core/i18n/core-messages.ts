@@ -34,12 +34,10 @@ export interface CoreMessages {
   timelineEmpty: string;
   tooLong(max: number): string;
   nothingToRead: string;
-  usage(usage: string): string;
   errorTitle: string;
   genericError: string;
   rateLimitedTitle: string;
   rateLimited(scope: 'user' | 'channel', seconds: number): string;
-  needsChannel: string;
   digestsUnavailable: string;
   notAllowedToManage: string;
   unknownTopics(queries: string[]): string;
@@ -93,13 +91,11 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     tooLong: (max) =>
       `That is longer than I can read (${max} characters at most). Try a topic name such as “semiconductors”.`,
     nothingToRead: 'I could not read a topic in that. Try a topic name such as “semiconductors”, or “help”.',
-    usage: (usage) => `Usage: ${usage}`,
     errorTitle: 'Cannot do that',
     genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
     rateLimitedTitle: 'Slow down a little',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'You are sending commands faster than I can keep up with' : 'This channel is sending a lot of commands right now'}. Please try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
-    needsChannel: 'Digests belong to a chat channel: use this command in a Slack or Discord channel.',
     digestsUnavailable: 'Scheduled digests are not available in this installation yet.',
     notAllowedToManage: 'Only members who can manage this channel (Manage Channels) can change its digests.',
     unknownTopics: (queries) =>
@@ -153,14 +149,11 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     timelineEmpty: 'このトピックの日付付きの動きはまだ記録されていません。',
     tooLong: (max) => `入力が長すぎます（最大${max}文字）。「半導体」などのトピック名でお試しください。`,
     nothingToRead: 'トピックを読み取れませんでした。「半導体」などのトピック名か「help」をお試しください。',
-    usage: (usage) => `使い方：${usage}`,
     errorTitle: '実行できません',
     genericError: '申し訳ありません。内部でエラーが発生しました。しばらくしてからもう一度お試しください。',
     rateLimitedTitle: '少し間をおいてください',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'コマンドの送信間隔が短すぎます' : 'このチャンネルでは現在コマンドが集中しています'}。${seconds}秒ほどしてからもう一度お試しください。`,
-    needsChannel:
-      'ダイジェストはチャットのチャンネルごとの設定です。SlackまたはDiscordのチャンネルで実行してください。',
     digestsUnavailable: '定期ダイジェストはこの環境ではまだ利用できません。',
     notAllowedToManage:
       'このチャンネルのダイジェストを変更できるのは、チャンネル管理権限を持つメンバーだけです。',
