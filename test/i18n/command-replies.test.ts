@@ -130,6 +130,13 @@ const CASES: Record<string, Case> = {
     },
     hides: ['/eujp subscribe <', '/eujp status', '/eujp unsubscribe'],
   },
+  'an incomplete subscribe in the console': {
+    command: 'subscribe weekly 09:00',
+    context: consoleUser,
+    title: { en: 'Not available in the console', ja: 'コンソールでは使えません' },
+    shows: { en: ['Slack or Discord channel'], ja: ['SlackまたはDiscordのチャンネル'] },
+    hides: ['Which day?'],
+  },
   'subscribe in the console': {
     command: 'subscribe daily 09:00',
     context: consoleUser,

@@ -1,6 +1,7 @@
 import type { Reply } from '../reply.ts';
+import { commandsFor } from './command-catalog.ts';
 import { describeCommandProblem } from './command-problems.ts';
-import { type CommandRequest, errorReply } from './command-request.ts';
+import { type CommandRequest, errorReply, surfaceOf } from './command-request.ts';
 import { listTopics } from './list-topics.ts';
 import { manageDigests } from './manage-digests.ts';
 import type { ParsedCommand } from './parse-command.ts';
@@ -31,6 +32,9 @@ export async function runCommand(request: CommandRequest, command: ParsedCommand
     case 'language':
       return setLanguage(request, command.language);
     case 'invalid':
+      // Fixing the arguments of a command that cannot run here would only lead to a second refusal.
+      if (!commandsFor(surfaceOf(request.context)).some((entry) => entry.name === command.command))
+        return errorReply(request, request.messages.notInConsole, 'not_in_console');
       return errorReply(
         request,
         describeCommandProblem(command.command, command.problem, request.lang),
