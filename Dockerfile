@@ -29,7 +29,8 @@ FROM node:20-slim AS runtime
 ENV NODE_ENV=production \
     EUJP_DB=/data/eujp.sqlite \
     EUJP_BRIEFINGS_DIR=/app/briefings \
-    PORT=3000
+    PORT=3000 \
+    HOST=0.0.0.0
 WORKDIR /app
 # Code and content belong to root and are read-only for the bot; only /data is writable.
 COPY --from=build /app/package.json ./package.json
@@ -39,7 +40,8 @@ COPY briefings ./briefings
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
-# Slack HTTP mode (/slack/events), the OAuth install routes, /healthz and /metrics.
+# Slack HTTP mode (/slack/events), the OAuth install routes, /healthz and /metrics (HOST=0.0.0.0 so
+# the port mapping reaches them; /metrics still answers only localhost unless EUJP_METRICS_TOKEN is set).
 EXPOSE 3000
 # /healthz answers 200 only when every configured adapter, the store and the scheduler are up.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   digests: () => import('./digest-fanout.bench.ts'),
   startup: () => import('./startup-memory.bench.ts'),
   replicas: () => import('./replica-fanout.bench.ts'),
+  intl: () => import('./intl-memory.bench.ts'),
 };
 
 const json = process.argv.includes('--json');

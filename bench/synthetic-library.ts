@@ -31,7 +31,7 @@ function word(seed: number): string {
 }
 
 /**
- * The real library plus `total - 9` synthetic briefings made from real sentences with invented
+ * The real library plus `total - 10` synthetic briefings made from real sentences with invented
  * titles and aliases: the shape of a larger content set, for index build and resolve timings.
  */
 export function syntheticLibrary(real: BriefingLibrary, total: number): BriefingLibrary {
@@ -51,13 +51,13 @@ export function syntheticLibrary(real: BriefingLibrary, total: number): Briefing
       file: `${id}.md`,
     });
   }
-  return { briefings, developments: real.developments };
+  return { briefings, developments: real.developments, register: real.register };
 }
 
 /** Queries a user might type for synthetic topic `i`: its title, an alias, a typo. */
 export function syntheticQueries(count: number, total: number): string[] {
   return Array.from({ length: count }, (_, n) => {
-    const i = (n * 7919) % Math.max(1, total - 9);
+    const i = (n * 7919) % Math.max(1, total - 10);
     const title = word(i);
     return n % 3 === 0 ? title : n % 3 === 1 ? word(i + 200_003) : `${title.slice(0, 2)}${title.slice(3)}`;
   });

@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts'],
+  // The re-encryption CLI ships too, so a container without dev dependencies can rotate keys.
+  entryPoints: ['src/main.ts', 'src/cli/reencrypt-installations.ts'],
   outdir: 'dist',
   bundle: true,
   splitting: true,

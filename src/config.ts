@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import * as v from 'valibot';
+import { type EncryptionKey, parseEncryptionKeys } from './storage/encryption-keys.ts';
 
 /** The validated configuration; entry points build it once from the environment. */
 export interface Config {
@@ -12,13 +14,24 @@ export interface Config {
   };
   discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
   port: number;
+  /** The interface `/slack/events`, `/healthz` and `/metrics` listen on (`HOST`). */
+  host: string;
+  /** Bearer token `/metrics` requires; without it, `/metrics` answers loopback clients only. */
+  metricsToken?: string;
   database: string;
+  /**
+   * `EUJP_ENCRYPTION_KEYS`, newest first: installed workspaces' tokens are encrypted at rest with
+   * the first and read with any of them. Unset: stored as the platform returned them.
+   */
+  encryptionKeys?: EncryptionKey[];
   timeZone: string;
   briefingsDir: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** False when LOG_LEVEL was not set, so the console adapter can keep the terminal quiet. */
   logLevelChosen: boolean;
   catchUpWindowMs: number;
+  /** The longest Retry-After a digest waits out before trying again. */
+  maxRetryAfterMs: number;
 }
 
 /** Slack distribution (issue 8): Bolt's install flow, each workspace's token kept in the store. */
@@ -72,13 +85,32 @@ const environmentSchema = v.object({
   DISCORD_GUILD_ID: snowflake('server id'),
   DISCORD_API_URL: webUrl,
   PORT: wholeNumber('3000', 0, 65_535),
+  // Loopback by default: on a laptop nothing is exposed (a tunnel to Slack connects locally); the
+  // container image sets HOST=0.0.0.0 so its port mapping can reach the bot.
+  HOST: v.optional(
+    v.pipe(v.string(), v.check(isHost, 'must be an IP address or a host name, e.g. 0.0.0.0 or 127.0.0.1')),
+    '127.0.0.1',
+  ),
+  EUJP_METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   EUJP_DB: v.optional(v.string(), './data/eujp.sqlite'),
+  EUJP_ENCRYPTION_KEYS: v.optional(
+    v.pipe(
+      v.string(),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const { keys, problems } = parseEncryptionKeys(dataset.value);
+        if (problems.length === 0) return keys;
+        addIssue({ message: problems.join('; ') });
+        return NEVER;
+      }),
+    ),
+  ),
   EUJP_TZ: v.optional(
     v.pipe(v.string(), v.check(isTimeZone, 'is not a known IANA time zone (e.g. Europe/Brussels)')),
     'Europe/Brussels',
   ),
   EUJP_BRIEFINGS_DIR: v.optional(v.string(), './briefings'),
   EUJP_CATCH_UP_HOURS: wholeNumber('6', 0, 168),
+  EUJP_MAX_RETRY_AFTER_SECONDS: wholeNumber('30', 1, 3_600),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
 });
 
@@ -148,13 +180,46 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
         }
       : {}),
     port: env.PORT,
+    host: env.HOST,
+    ...(env.EUJP_METRICS_TOKEN ? { metricsToken: env.EUJP_METRICS_TOKEN } : {}),
     database: env.EUJP_DB,
+    ...(env.EUJP_ENCRYPTION_KEYS ? { encryptionKeys: env.EUJP_ENCRYPTION_KEYS } : {}),
     timeZone: env.EUJP_TZ,
     briefingsDir: env.EUJP_BRIEFINGS_DIR,
     logLevel: env.LOG_LEVEL,
     logLevelChosen: Boolean(environment.LOG_LEVEL),
     catchUpWindowMs: env.EUJP_CATCH_UP_HOURS * 3_600_000,
+    maxRetryAfterMs: env.EUJP_MAX_RETRY_AFTER_SECONDS * 1_000,
   };
+}
+
+/**
+ * Every secret value the configuration holds, for the logger to redact by value: a signing secret
+ * or a client secret has no shape a pattern could find in a library's log message.
+ */
+export function configuredSecrets(config: Config): string[] {
+  const slack = config.slack;
+  const secrets = [
+    slack?.botToken,
+    slack?.signingSecret,
+    slack?.appToken,
+    slack?.oauth?.clientSecret,
+    slack?.oauth?.stateSecret,
+    config.discord?.token,
+    config.metricsToken,
+    databasePassword(config.database),
+    ...(config.encryptionKeys ?? []).flatMap(({ key }) => [key.toString('base64'), key.toString('hex')]),
+  ];
+  return secrets.filter((secret): secret is string => Boolean(secret));
+}
+
+function databasePassword(database: string): string | undefined {
+  if (!/^postgres(ql)?:\/\//i.test(database)) return undefined;
+  try {
+    return decodeURIComponent(new URL(database).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
@@ -166,6 +231,10 @@ function requireTogether(env: Record<string, unknown>, names: readonly string[],
   return names
     .filter((name) => env[name] === undefined)
     .map((name) => `${name}: is required for ${what} (${present.join(', ')} is set)`);
+}
+
+function isHost(value: string): boolean {
+  return isIP(value) !== 0 || /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(value);
 }
 
 function isTimeZone(value: string): boolean {

@@ -1,10 +1,12 @@
 import { config as loadDotenv } from 'dotenv';
 import { runConsoleAdapter } from './adapters/console/start-console-adapter.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
+import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { loadConfig } from './config.ts';
+import { configuredSecrets, loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // The composition root (`npm start`): config → content → storage → digests → core → adapters.
@@ -14,7 +16,12 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const consoleOnly = !config.slack && !config.discord;
   // In the terminal, info lines would interleave with the replies; keep them for chat deployments.
-  const logger = createLogger(consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel);
+  const logger = createLogger(
+    consoleOnly && !config.logLevelChosen ? 'warn' : config.logLevel,
+    process.stderr,
+    configuredSecrets(config),
+  );
+  installCrashGuards(logger);
   // Listen from the first moment: a SIGTERM during start-up must still end in a clean stop.
   const shutdownSignal = waitForShutdownSignal(logger);
   const bot = await composeBot(config, logger);
@@ -39,7 +46,13 @@ async function main(): Promise<number> {
   });
   for (const adapter of adapters.running) {
     bot.addPublisher(adapter.publisher);
-    health.setState(adapter.platform, { status: 'up' });
+    const live = adapter.health;
+    if (!live) health.setState(adapter.platform, { status: 'up' });
+    else
+      health.addCheck(adapter.platform, async () => {
+        const state = live();
+        if (!state.up) throw new Error(state.detail ?? 'not connected');
+      });
   }
   for (const failure of adapters.failed)
     health.setState(failure.platform, { status: 'down', detail: failure.reason });
@@ -49,10 +62,12 @@ async function main(): Promise<number> {
     return 1;
   }
   // Bolt serves /healthz and /metrics itself when Slack runs; otherwise they get a server of their own.
-  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
-  health.addCheck('store', () => store.ping());
+  const ownHealthServer = bot.hasPublisher('slack')
+    ? undefined
+    : await health.listen(config.port, config.host);
+  health.addCheck('store', storeHealthCheck(store));
   await digests.start();
-  health.setState('digests', { status: 'up' });
+  health.addCheck('digests', digestsHealthCheck(digests));
   logger.info({ adapters: adapters.running.map((adapter) => adapter.platform) }, 'eujp ready');
 
   await shutdownSignal;

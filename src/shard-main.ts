@@ -1,8 +1,9 @@
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { createRpcClient, type MessageChannel } from './app/sharding/shard-rpc.ts';
 import { createRemoteShardServices } from './app/sharding/shard-services.ts';
-import { loadConfig } from './config.ts';
+import { configuredSecrets, loadConfig } from './config.ts';
 import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
 import { createCore } from './core/create-core.ts';
 import { createLogger } from './logging/create-logger.ts';
@@ -17,7 +18,10 @@ async function main(): Promise<number> {
   if (!process.send) throw new Error('shard-main.ts is started by `npm run start:sharded`, not by hand');
   const config = loadConfig(process.env);
   if (!config.discord) throw new Error('DISCORD_TOKEN and DISCORD_APP_ID are required for a Discord shard');
-  const logger = createLogger(config.logLevel).child({ shards: process.env.SHARDS });
+  const logger = createLogger(config.logLevel, process.stderr, configuredSecrets(config)).child({
+    shards: process.env.SHARDS,
+  });
+  installCrashGuards(logger);
   const rpc = createRpcClient(parentChannel());
   const services = createRemoteShardServices(rpc);
   const briefings = await createBriefingSource(config.briefingsDir, logger);
@@ -26,13 +30,14 @@ async function main(): Promise<number> {
     getLibrary: briefings.current,
     digests: services.digests,
     settings: services.settings,
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(), monotonicMs: () => performance.now() },
     logger,
   });
   const adapter = await startDiscordAdapter({
     ...config.discord,
     core,
     logger: logger.child({ adapter: 'discord' }),
+    maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
   });
   logger.info(
     { shardIds: adapter.client.shard?.ids, shardCount: adapter.client.shard?.count, pid: process.pid },

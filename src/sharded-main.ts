@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
 import { composeBot } from './app/compose-bot.ts';
+import { installCrashGuards } from './app/crash-guards.ts';
+import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startShardManager } from './app/sharding/start-shard-manager.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configuredSecrets, loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // `npm run start:sharded [-- --shards N|auto] [--spawn-delay-ms MS]`: the bot for thousands of
@@ -44,11 +46,13 @@ async function main(): Promise<number> {
   const discord = config.discord;
   if (!discord)
     throw new ConfigError(['DISCORD_TOKEN, DISCORD_APP_ID: start:sharded runs Discord shards; set both']);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, process.stderr, configuredSecrets(config));
+  installCrashGuards(logger);
   const bot = await composeBot(config, logger);
   const { core, digests, health, store } = bot;
   const restPublisher = startDiscordRestPublisher({
     ...discord,
+    maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
     logger: logger.child({ adapter: 'discord' }),
   });
   bot.addPublisher(restPublisher.publisher);
@@ -86,10 +90,12 @@ async function main(): Promise<number> {
     return 1;
   }
   for (const adapter of slack.running) health.setState(adapter.platform, { status: 'up' });
-  const ownHealthServer = bot.hasPublisher('slack') ? undefined : await health.listen(config.port);
-  health.addCheck('store', () => store.ping());
+  const ownHealthServer = bot.hasPublisher('slack')
+    ? undefined
+    : await health.listen(config.port, config.host);
+  health.addCheck('store', storeHealthCheck(store));
   await digests.start();
-  health.setState('digests', { status: 'up' });
+  health.addCheck('digests', digestsHealthCheck(digests));
   logger.info(
     { adapters: ['discord', ...slack.running.map((adapter) => adapter.platform)], shards: shards.count },
     'eujp ready',

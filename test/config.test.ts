@@ -22,6 +22,7 @@ describe('configuration from the environment (DESIGN.md §6)', () => {
       logLevel: 'info',
       logLevelChosen: false,
       catchUpWindowMs: 6 * 3_600_000,
+      maxRetryAfterMs: 30_000,
     });
     expect(config.slack).toBeUndefined();
     expect(config.discord).toBeUndefined();
@@ -29,6 +30,15 @@ describe('configuration from the environment (DESIGN.md §6)', () => {
 
   it('treats empty and blank variables, as copied from .env.example, as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ', PORT: '' }).port).toBe(3000);
+  });
+
+  it('refuses a Retry-After cap outside 1 to 3600 seconds', () => {
+    expect(problemsOf({ EUJP_MAX_RETRY_AFTER_SECONDS: '0' })).toEqual([
+      'EUJP_MAX_RETRY_AFTER_SECONDS: must be at least 1',
+    ]);
+    expect(problemsOf({ EUJP_MAX_RETRY_AFTER_SECONDS: '86400' })).toEqual([
+      'EUJP_MAX_RETRY_AFTER_SECONDS: must be at most 3600',
+    ]);
   });
 
   it('names every bad variable at once', () => {
@@ -67,10 +77,35 @@ describe('configuration from the environment (DESIGN.md §6)', () => {
       DISCORD_APP_ID: '110000000000000001',
       PORT: '8080',
       EUJP_CATCH_UP_HOURS: '2',
+      EUJP_MAX_RETRY_AFTER_SECONDS: '45',
     });
     expect(config.slack).toEqual({ botToken: 'xoxb-1-2', signingSecret: 'secret' });
     expect(config.discord).toEqual({ token: 'token', appId: '110000000000000001' });
     expect(config.port).toBe(8080);
     expect(config.catchUpWindowMs).toBe(2 * 3_600_000);
+    expect(config.maxRetryAfterMs).toBe(45_000);
+  });
+});
+
+describe('EUJP_ENCRYPTION_KEYS', () => {
+  const base64 = Buffer.alloc(32, 7).toString('base64');
+  const hex = Buffer.alloc(32, 9).toString('hex');
+
+  it('reads id:key pairs, newest first, as base64 or hex', () => {
+    const keys = loadConfig({ EUJP_ENCRYPTION_KEYS: `2026b:${base64}, 2026a:${hex}` }).encryptionKeys;
+    expect(keys?.map((key) => [key.id, key.key.length])).toEqual([
+      ['2026b', 32],
+      ['2026a', 32],
+    ]);
+  });
+
+  it('names the malformed entry, never printing the key', () => {
+    const problems = problemsOf({ EUJP_ENCRYPTION_KEYS: `good:${base64},short:c2hvcnQ=,nocolon` });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^EUJP_ENCRYPTION_KEYS: entry 2 \("short"\) must be 32 bytes .*; entry 3 must be id:key/,
+      ),
+    ]);
+    expect(problems.join('')).not.toContain(base64);
   });
 });

@@ -28,12 +28,15 @@ export async function composeBot(
   config: Config,
   logger: Logger & { child(bindings: object): Logger },
 ): Promise<BotServices> {
-  const clock: Clock = { now: () => new Date() };
+  const clock: Clock = { now: () => new Date(), monotonicMs: () => performance.now() };
   const briefings = await createBriefingSource(config.briefingsDir, logger);
   const stopWatching = briefings.watch();
   const store = await openStore(config.database);
   const metrics = createBotMetrics();
-  const health = createHealthRoutes(metrics);
+  const health = createHealthRoutes(
+    metrics,
+    config.metricsToken ? { metricsToken: config.metricsToken } : {},
+  );
   // Read by the digests at send time, so adapters may add theirs after the service exists.
   const publishers = new Map<Platform, Publisher>();
   const digests = createDigestService({
@@ -44,6 +47,7 @@ export async function composeBot(
     publishers,
     defaultTimeZone: config.timeZone,
     catchUpWindowMs: config.catchUpWindowMs,
+    retry: { maxRetryAfterMs: config.maxRetryAfterMs },
   });
   const core = instrumentCore(
     createCore({ getLibrary: briefings.current, digests: digests.commands, settings: store, clock, logger }),

@@ -2,12 +2,15 @@ import type { Config } from '../config.ts';
 import type { Core } from '../core/core.ts';
 import type { Store } from '../core/digests/store-port.ts';
 import type { Logger, Platform, Publisher } from '../core/ports.ts';
+import { encryptInstallations } from '../storage/encrypted-installations.ts';
 import type { HealthRoutes } from './health-routes.ts';
 
 /** A chat adapter that started, with its publisher for digests and how to stop it. */
 export interface RunningAdapter {
   platform: Exclude<Platform, 'console'>;
   publisher: Publisher;
+  /** Live connection state for /healthz, where the adapter can lose it after starting. */
+  health?(): { up: boolean; detail?: string };
   stop(): Promise<void>;
 }
 
@@ -44,10 +47,23 @@ export async function startChatAdapters(options: {
         const adapter = await startSlackAdapter({
           ...credentials,
           // OAuth installs live in the store, next to the subscriptions an uninstall removes.
-          ...(oauth ? { oauth: { ...oauth, installations: store } } : {}),
+          ...(oauth
+            ? {
+                oauth: {
+                  ...oauth,
+                  installations: config.encryptionKeys
+                    ? encryptInstallations(store, config.encryptionKeys)
+                    : store,
+                },
+              }
+            : {}),
           port: config.port,
+          host: config.host,
+          // Used signatures, event ids and OAuth states are claimed in the store, across replicas.
+          onceKeys: store,
           core,
           logger: loggerFor('slack'),
+          maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
           customRoutes: health.boltRoutes(),
           messageRefs: createStoreMessageRefs(store),
         });
@@ -61,8 +77,18 @@ export async function startChatAdapters(options: {
       'discord',
       async () => {
         const { startDiscordAdapter } = await import('../adapters/discord/start-discord-adapter.ts');
-        const adapter = await startDiscordAdapter({ ...discord, core, logger: loggerFor('discord') });
-        return { platform: 'discord', publisher: adapter.publisher, stop: adapter.stop };
+        const adapter = await startDiscordAdapter({
+          ...discord,
+          core,
+          logger: loggerFor('discord'),
+          maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
+        });
+        return {
+          platform: 'discord',
+          publisher: adapter.publisher,
+          health: adapter.gatewayHealth,
+          stop: adapter.stop,
+        };
       },
     ]);
   }

@@ -38,6 +38,10 @@ const AUTOCOMPLETE_LIMIT = 25;
 export function createCore(dependencies: CoreDependencies): Core {
   const settings = consoleInMemory(dependencies.settings ?? createMemoryChannelSettings());
   const indexFor = memoizeIndex();
+  // Built now rather than on the first command: the full-text index takes a few hundred
+  // milliseconds on a busy machine, enough to make a fresh process's first reply miss the
+  // platform's answer-in-time window and fall back to a deferred reply.
+  indexFor(dependencies.getLibrary());
   const limits = dependencies.rateLimits;
   const rateLimiter =
     limits === false
@@ -78,6 +82,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       library,
       index: indexFor(library),
       settings,
+      now: dependencies.clock.now(),
       ...(dependencies.digests ? { digests: dependencies.digests } : {}),
     };
     try {

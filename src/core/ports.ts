@@ -2,7 +2,19 @@ import type { Reply } from './reply.ts';
 
 /** The time source; injected so schedules and "as of" logic are testable. */
 export interface Clock {
+  /** The wall clock: what schedules, the ledger and "as of" dates are about. It may step. */
   now(): Date;
+  /**
+   * Milliseconds on a clock that only moves forward at a steady rate (performance.now), from an
+   * arbitrary origin: what waits and rate windows are measured on, so stepping the wall clock
+   * (NTP, a VM resumed) neither freezes nor bursts them. Without it, pacing falls back to `now`.
+   */
+  monotonicMs?(): number;
+}
+
+/** The clock pacing measures on: the monotonic one when the clock has it. */
+export function monotonicMsOf(clock: Clock): number {
+  return clock.monotonicMs ? clock.monotonicMs() : clock.now().getTime();
 }
 
 /** The logging port; pino's logger satisfies it, and tests pass a silent one. */
@@ -26,6 +38,11 @@ export interface ChannelRef {
 /** Who asked, from where: everything the core needs to answer a command. */
 export interface RequestContext {
   channel?: ChannelRef;
+  /**
+   * Where the request came from, also when it names no channel (a Slack button in a view or App
+   * Home): the rate limiter counts such requests against their user on this platform.
+   */
+  platform?: Platform;
   userId?: string;
   /** The user's locale as the platform reports it, e.g. `ja` or `en-US`. */
   locale?: string;
@@ -36,12 +53,20 @@ export interface RequestContext {
 /** Why a platform refused a message: decides whether a delivery is retried. */
 export type DeliveryFailureKind = 'transient' | 'rate_limited' | 'gone' | 'permanent';
 
+/**
+ * What a 429 holds back: one channel (a per-route limit), a workspace (Slack counts per
+ * workspace token), or everything sent on the platform (Discord's global limit).
+ */
+export type RateLimitScope = 'channel' | 'workspace' | 'platform';
+
 /** Thrown by a Publisher when a message could not be sent. */
 export class DeliveryError extends Error {
   constructor(
     readonly kind: DeliveryFailureKind,
     message: string,
     readonly retryAfterMs?: number,
+    /** For `rate_limited`: what the limit covers; unknown means the channel and its workspace. */
+    readonly rateLimitScope?: RateLimitScope,
   ) {
     super(message);
     this.name = 'DeliveryError';

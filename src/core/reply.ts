@@ -33,6 +33,8 @@ export interface SourceRef {
   /** YYYY-MM-DD */
   date: string;
   url: string | null;
+  /** How close the document is to the institution that made the statement (the source register's kind). */
+  kind?: 'primary' | 'official-repost' | 'secondary';
 }
 
 /** One line of a list: a development, a search hit, a topic, a subscription. */
@@ -76,7 +78,9 @@ export interface Reply {
   summary?: string;
   /** YYYY-MM-DD date of the newest fact in a briefing or digest. */
   asOf?: string;
-  /** Small print in the reply's language, e.g. "As of 12 May 2025 · 6 sources". */
+  /** YYYY-MM-DD: when an editor last checked the briefing against its sources. */
+  checkedOn?: string;
+  /** Small print in the reply's language, e.g. "As of 12 May 2025, 19 months ago · checked 2 December 2026 · 6 sources". */
   footer?: string;
   sections: ReplySection[];
   sources: SourceRef[];

@@ -40,6 +40,8 @@ export interface WorkspaceInstallations {
   findInstallation(key: InstallationKey): Promise<StoredInstallation | undefined>;
   /** True when there was one to delete. */
   deleteInstallation(key: InstallationKey): Promise<boolean>;
+  /** Every installation's key (re-encrypting them all after a key rotation walks this list). */
+  listInstallationKeys(): Promise<InstallationKey[]>;
   /**
    * Forgets everything the bot kept for a workspace that uninstalled it: its subscriptions, their
    * delivery ledger, and the digest cursors, language settings and message references of the

@@ -37,7 +37,9 @@ describe('answering a topic', () => {
       lang: 'en',
     });
     expect(reply.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(reply.footer).toMatch(/^As of \d{1,2} \w+ \d{4} · \d+ sources$/);
+    expect(reply.footer).toMatch(
+      /^As of \d{1,2} \w+ \d{4}, (\d+ \w+ ago|today|yesterday)( · checked \d{1,2} \w+ \d{4})? · \d+ sources$/,
+    );
     expect(allText(reply)).toMatch(/\[1\]/);
     expect(reply.sources[0]).toMatchObject({ n: 1, url: expect.stringMatching(/^https:\/\//) });
     expect(reply.actions.map((action) => action.command)).toEqual(
@@ -83,7 +85,7 @@ describe('help, topics, search and timeline', () => {
     expect(allText(reply)).not.toContain('/eujp subscribe');
   });
 
-  it('lists all nine topics in their stable order', async () => {
+  it('lists all ten topics in their stable order', async () => {
     const reply = await core.handle('topics', {});
     expect(reply.sections[0]?.items.map((item) => item.topic)).toEqual([
       'partnership',
@@ -95,6 +97,7 @@ describe('help, topics, search and timeline', () => {
       'cybersecurity',
       'digital-identity',
       'data-flows',
+      'platforms',
     ]);
   });
 

@@ -57,6 +57,11 @@ export interface FakeDiscordApiOptions {
   gatewayUrl?: string;
   /** The only bot token accepted: other `Authorization` headers, or none on `/gateway/bot`, get 401. */
   botToken?: string;
+  /**
+   * Send the per-route bucket headers Discord sends, as for a bucket just emptied (Remaining 0,
+   * Reset-After `resetAfterSeconds`), on every channel message post.
+   */
+  bucketHeaders?: { limit: number; resetAfterSeconds: number };
 }
 
 export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): Promise<FakeDiscordApi> {
@@ -97,7 +102,15 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
         ? { status: 200, body: gatewayBot(options.gatewayUrl) }
         : answer(recorded, { unknownChannels, forbiddenChannels });
     if (body === undefined) response.writeHead(status).end();
-    else json(response, status, body);
+    else {
+      if (options.bucketHeaders && method === 'POST' && CHANNEL_MESSAGES.test(recorded.path)) {
+        response.setHeader('X-RateLimit-Bucket', 'fake-channel-messages');
+        response.setHeader('X-RateLimit-Limit', String(options.bucketHeaders.limit));
+        response.setHeader('X-RateLimit-Remaining', '0');
+        response.setHeader('X-RateLimit-Reset-After', String(options.bucketHeaders.resetAfterSeconds));
+      }
+      json(response, status, body);
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

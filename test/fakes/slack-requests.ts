@@ -18,6 +18,8 @@ export async function postSignedToSlack(
     timestamp?: number;
     /** Replaces the computed signature, to test rejection. */
     signature?: string;
+    /** Extra headers, e.g. `x-slack-retry-num` on a retry. */
+    headers?: Record<string, string>;
   },
 ): Promise<SlackHttpResult> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
@@ -28,6 +30,7 @@ export async function postSignedToSlack(
       'content-type': options.contentType,
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signature,
+      ...options.headers,
     },
     body,
   });

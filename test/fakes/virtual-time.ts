@@ -5,7 +5,13 @@ import type { Clock } from '../../src/core/ports.ts';
 export interface VirtualTime {
   clock: Clock;
   sleep: Sleep;
+  /** The wall clock's reading, in ms. */
   nowMs(): number;
+  /**
+   * Steps the wall clock by `ms` (negative: back, as NTP correcting a fast clock does) without
+   * moving time itself: sleepers and the monotonic clock carry on as if nothing happened.
+   */
+  stepWallClock(ms: number): void;
   /** Jumps the clock (a bot that was down, a restart later); sleepers due by then wake. */
   set(instant: Date | string): void;
   advance(ms: number): void;
@@ -31,7 +37,10 @@ interface Sleeper {
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createVirtualTime(start: Date | string): VirtualTime {
+  // `now` is time itself (what sleepers and the monotonic clock follow); the wall clock reads
+  // `now + wallOffset`, so a step of the wall clock changes no wait.
   let now = new Date(start).getTime();
+  let wallOffset = 0;
   let sleepers: Sleeper[] = [];
   // I/O in flight, and who waits for it all to settle: time may not jump before that.
   let pending = 0;
@@ -87,11 +96,14 @@ export function createVirtualTime(start: Date | string): VirtualTime {
   };
 
   return {
-    clock: { now: () => new Date(now) },
+    clock: { now: () => new Date(now + wallOffset), monotonicMs: () => now },
     sleep,
-    nowMs: () => now,
+    nowMs: () => now + wallOffset,
+    stepWallClock(ms) {
+      wallOffset += ms;
+    },
     set(instant) {
-      now = Math.max(now, new Date(instant).getTime());
+      now = Math.max(now, new Date(instant).getTime() - wallOffset);
       wakeDue();
     },
     advance(ms) {

@@ -12,7 +12,7 @@ export interface CapturedLog {
   clear(): void;
 }
 
-export function captureLog(level = 'trace'): CapturedLog {
+export function captureLog(level = 'trace', secrets: readonly string[] = []): CapturedLog {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -20,7 +20,7 @@ export function captureLog(level = 'trace'): CapturedLog {
       done();
     },
   });
-  const logger = createLogger(level, destination);
+  const logger = createLogger(level, destination, secrets);
   const text = () => chunks.join('');
   return {
     logger,

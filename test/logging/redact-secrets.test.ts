@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { configuredSecrets, loadConfig } from '../../src/config.ts';
 import { redactSecrets } from '../../src/logging/redact-secrets.ts';
 import { propertyRuns } from '../properties/property-runs.ts';
 import { captureLog } from './capture-log.ts';
@@ -134,5 +135,47 @@ describe('the logger never writes a generated secret', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('configured secrets are redacted by value', () => {
+  const environment = {
+    SLACK_SIGNING_SECRET: 'sign1ng-s3cret-without-shape',
+    SLACK_CLIENT_ID: '1.2',
+    SLACK_CLIENT_SECRET: 'c1ient-s3cret-without-shape',
+    SLACK_STATE_SECRET: 'st4te-s3cret-without-shape',
+    DISCORD_TOKEN: 'discord-token-without-shape',
+    DISCORD_APP_ID: '123456789012345678',
+    EUJP_DB: 'postgres://eujp:p%40ss-w0rd-value@db:5432/eujp',
+    EUJP_METRICS_TOKEN: 'metrics-token-without-shape',
+    EUJP_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+  };
+
+  it('wherever they appear in a line: inside a message string, a field, a key or an error', () => {
+    const secrets = configuredSecrets(loadConfig(environment));
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        'p@ss-w0rd-value',
+        environment.SLACK_CLIENT_SECRET,
+        environment.EUJP_METRICS_TOKEN,
+        Buffer.alloc(32, 5).toString('base64'),
+      ]),
+    );
+    const log = captureLog('trace', secrets);
+    for (const secret of secrets) {
+      log.logger.debug(`http request body: {"client_id":"1.2","client_secret":"x${secret}y"}`);
+      log.logger.info({ note: `a=${secret}`, [secret]: 1 }, 'field');
+      log.logger.error({ err: new Error(`failed with ${secret}`) }, 'error');
+    }
+    const text = log.text();
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).toContain('[redacted]');
+  });
+
+  it('and OAuth codes, in a query string or a JSON body', () => {
+    const log = captureLog();
+    log.logger.info('GET /slack/oauth_redirect?code=anything-at-all&state=s');
+    log.logger.debug('http request body: {"code":"short-grant","redirect_uri":"x"}');
+    expect(log.text()).not.toMatch(/anything-at-all|short-grant/);
   });
 });

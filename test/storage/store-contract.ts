@@ -77,6 +77,18 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     await expect(closing.ping()).rejects.toThrow();
   });
 
+  it('commits a write probe for /healthz, and refuses one once closed', async () => {
+    await expect(store.probeWrite(new Date('2026-12-01T10:00:00Z'))).resolves.toBeUndefined();
+    await expect(store.probeWrite(new Date('2026-12-01T10:00:10Z'))).resolves.toBeUndefined();
+    // The heartbeat sits beside the pacing lanes without disturbing a reservation.
+    const bucket = { key: 'slack:1/1000:p', limit: 1, windowMs: 1_000 };
+    const at = new Date('2026-12-01T10:00:20Z');
+    expect(await store.reserveSendTime([bucket], at)).toEqual(at);
+    const closing = await another();
+    await closing.close();
+    await expect(closing.probeWrite(at)).rejects.toThrow();
+  });
+
   it('keeps subscriptions for other connections, numbered in the order they were added', async () => {
     const first = await store.addSubscription(newSubscription());
     await store.addSubscription(

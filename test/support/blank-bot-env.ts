@@ -17,4 +17,8 @@ export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {
   EUJP_TZ: '',
   EUJP_BRIEFINGS_DIR: '',
   EUJP_CATCH_UP_HOURS: '',
+  HOST: '',
+  EUJP_METRICS_TOKEN: '',
+  EUJP_ENCRYPTION_KEYS: '',
+  EUJP_MAX_RETRY_AFTER_SECONDS: '',
 };

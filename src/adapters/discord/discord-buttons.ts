@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
+import { createIntentSigner, INTENT_SIGNATURE_LENGTH, type IntentSigner } from '../../core/intent-signer.ts';
 import type { Reply } from '../../core/reply.ts';
 import { sanitizeText } from './escape-discord-text.ts';
 import { truncateDiscordText } from './split-discord-text.ts';
@@ -10,26 +11,42 @@ export interface ButtonIntent {
   command: string;
 }
 
-// Discord caps custom_id at 100 characters and a button label at 80; the prefix leaves room for
-// any grammar command of at most 80 characters.
+// Discord caps custom_id at 100 characters and a button label at 80; the prefix and the signature
+// (`.` and ten characters) leave room for any grammar command of at most 80 characters.
 const CUSTOM_ID_MAX = 100;
 const LABEL_MAX = 80;
 const BUTTONS_PER_ROW = 5;
 const ROWS_MAX = 5;
 const PREFIX = { command: 'eujp:c:', share: 'eujp:s:' } as const;
+const SIGNATURE_SUFFIX = INTENT_SIGNATURE_LENGTH + 1;
 
-export function encodeButtonIntent(intent: ButtonIntent): string | null {
-  const customId = `${PREFIX[intent.kind]}${intent.command}`;
-  return customId.length <= CUSTOM_ID_MAX && intent.command.trim() ? customId : null;
+// Until the adapter names a shared secret, a key of this process's own.
+let signer: IntentSigner = createIntentSigner();
+
+/**
+ * Keys the custom_id signatures with a secret every process shares (the Discord token), so a
+ * button rendered by one shard, replica or an earlier run is still recognised by another.
+ */
+export function useButtonSigningSecret(secret: string): void {
+  signer = createIntentSigner(secret);
 }
 
-/** The intent behind a custom_id, or null for an id this bot never issued. */
+/** `eujp:c:<command>.<signature>`, or null when it would not fit in a custom_id. */
+export function encodeButtonIntent(intent: ButtonIntent): string | null {
+  if (!intent.command.trim()) return null;
+  const customId = `${PREFIX[intent.kind]}${intent.command}.${signer.sign(intent.kind, intent.command)}`;
+  return customId.length <= CUSTOM_ID_MAX ? customId : null;
+}
+
+/** The intent behind a custom_id, or null for an id this bot never issued (or one forged). */
 export function decodeButtonIntent(customId: string): ButtonIntent | null {
   for (const kind of ['command', 'share'] as const) {
-    if (customId.startsWith(PREFIX[kind])) {
-      const command = customId.slice(PREFIX[kind].length);
-      return command.trim() ? { kind, command } : null;
-    }
+    if (!customId.startsWith(PREFIX[kind])) continue;
+    const body = customId.slice(PREFIX[kind].length);
+    if (body.length <= SIGNATURE_SUFFIX || body.at(-SIGNATURE_SUFFIX) !== '.') return null;
+    const command = body.slice(0, -SIGNATURE_SUFFIX);
+    const signature = body.slice(-INTENT_SIGNATURE_LENGTH);
+    return command.trim() && signer.verify(kind, command, signature) ? { kind, command } : null;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, type RateLimitData, type RESTOptions } from 'discord.js';
+import { pacedRestRequests } from './discord-rate-limit-headers.ts';
 
 const HOUR_SECONDS = 3_600;
 
@@ -7,7 +8,9 @@ const HOUR_SECONDS = 3_600;
  * (ids, locale, the member's permissions), so messages, members, users, presences and the like
  * are never cached; only the Guilds intent is requested, and no privileged intent.
  */
-export function createDiscordClient(options: { apiUrl?: string; rest?: Partial<RESTOptions> } = {}): Client {
+export function createDiscordClient(
+  options: { apiUrl?: string; rest?: Partial<RESTOptions>; maxRetryAfterSeconds?: number } = {},
+): Client {
   const isSelf = (value: { id: string; client: Client }) => value.id === value.client.user?.id;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -47,6 +50,11 @@ export function createDiscordClient(options: { apiUrl?: string; rest?: Partial<R
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       rejectOnRateLimit: isChannelPost,
+      // discord.js refills its 50-a-second global budget by Date.now(): after the wall clock steps
+      // back it waits out the step. Digests pace themselves under the limit on a monotonic clock
+      // and interaction replies are not under it, so the library's own count is never reached.
+      globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+      makeRequest: pacedRestRequests(options.maxRetryAfterSeconds),
       ...options.rest,
     },
   });

@@ -1,3 +1,4 @@
+import { defuseBareUrls } from '../../core/defuse-urls.ts';
 import { webUrlHref } from '../../core/web-url.ts';
 
 // Control characters (except tab and newline) and bidirectional overrides can reorder or hide
@@ -20,10 +21,11 @@ export function sanitizeText(text: string): string {
 
 /**
  * Escapes plain text for a Markdown-rendering Discord field (titles, descriptions, field values)
- * so it shows exactly as written: no formatting, no masked links, no mention chips, no pings.
+ * so it shows exactly as written: no formatting, no masked links, no mention chips, no pings, and
+ * no bare URL that Discord would make clickable.
  */
 export function escapeDiscordMarkdown(text: string): string {
-  return sanitizeText(text)
+  return defuseBareUrls(sanitizeText(text))
     .replace(INLINE_MARKUP, (char) => `\\${char}`)
     .replace(LINE_START_MARKUP, (_match, indent: string, marker: string) => {
       return marker.endsWith('.') ? `${indent}${marker.slice(0, -1)}\\.` : `${indent}\\${marker}`;

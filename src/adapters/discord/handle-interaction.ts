@@ -85,6 +85,7 @@ async function answerAutocomplete(
 
 function requestContextOf(interaction: AnswerableInteraction): RequestContext {
   return {
+    platform: 'discord',
     ...(interaction.channelId
       ? {
           channel: {

@@ -1,6 +1,7 @@
 import type { RESTOptions } from 'discord.js';
 import type { Logger, Publisher } from '../../core/ports.ts';
 import { createDiscordPublisher } from './create-discord-publisher.ts';
+import { useButtonSigningSecret } from './discord-buttons.ts';
 import { createDiscordClient } from './discord-client.ts';
 
 /** A digest publisher that speaks REST only, and how to close it. */
@@ -19,11 +20,15 @@ export function startDiscordRestPublisher(options: {
   token: string;
   apiUrl?: string;
   rest?: Partial<RESTOptions>;
+  maxRetryAfterSeconds?: number;
   logger: Logger;
 }): DiscordRestPublisher {
+  // Buttons on digests are signed with the same key the shards verify them with.
+  useButtonSigningSecret(options.token);
   const client = createDiscordClient({
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     ...(options.rest ? { rest: options.rest } : {}),
+    ...(options.maxRetryAfterSeconds ? { maxRetryAfterSeconds: options.maxRetryAfterSeconds } : {}),
   });
   client.rest.setToken(options.token);
   client.rest.on('rateLimited', (info) =>

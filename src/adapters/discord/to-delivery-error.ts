@@ -17,11 +17,13 @@ export function toDeliveryError(error: unknown): DeliveryError {
       'rate_limited',
       `Discord rate limit on ${error.route}`,
       Math.ceil(error.retryAfter),
+      // A global 429 holds every digest; a route's (or a shared resource's) only that channel.
+      error.global || error.scope === 'global' ? 'platform' : 'channel',
     );
   }
   if (error instanceof DiscordAPIError) {
     const what = `Discord ${error.status} ${error.code}: ${error.message}`;
-    if (error.status === 429) return new DeliveryError('rate_limited', what, 1_000);
+    if (error.status === 429) return new DeliveryError('rate_limited', what, 1_000, 'channel');
     if (error.status >= 500) return new DeliveryError('transient', what);
     if (error.code === UNKNOWN_CHANNEL || error.code === UNKNOWN_GUILD || error.code === MISSING_ACCESS) {
       return new DeliveryError('gone', what);

@@ -1,3 +1,4 @@
+import { defuseBareUrls } from '../../core/defuse-urls.ts';
 import { webUrlHref } from '../../core/web-url.ts';
 /**
  * Slack reads `&`, `<` and `>` as control characters: `<!channel>`, `<@U123>` and `<url|label>`
@@ -6,7 +7,8 @@ import { webUrlHref } from '../../core/web-url.ts';
  */
 export function escapeSlackText(text: string): string {
   const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  return defuseBroadcasts(defuseFormatting(escaped));
+  // Slack clients link a bare URL in mrkdwn (and in the notification text) on their own.
+  return defuseBroadcasts(defuseFormatting(defuseBareUrls(escaped)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { askCore } from './ask-core.ts';
 import { toMessageRef } from './message-refs.ts';
 import { type SlackHandlerDeps, slackRequestContext, toSlackResponse } from './slack-handler-deps.ts';
 import { requestWorkspaceId, type SlackScope } from './slack-workspace-id.ts';
-import { SLACK_ACTION_PREFIX, toSlackMessage } from './to-slack-message.ts';
+import { readSlackButtonValue, SLACK_ACTION_PREFIX, toSlackMessage } from './to-slack-message.ts';
 
 const commandButton = {
   type: 'block_actions',
@@ -24,7 +24,9 @@ const shareButton = {
 export function registerButtonActions(app: App, deps: SlackHandlerDeps): void {
   app.action<BlockAction<ButtonAction>>(commandButton, async ({ ack, action, body, respond, context }) => {
     await ack();
-    const reply = await askCore(deps.core, action.value ?? '', contextOf(body, context), deps.logger);
+    const command = readSlackButtonValue('command', action.value);
+    if (command === null) return refuseUnknownButton(respond);
+    const reply = await askCore(deps.core, command, contextOf(body, context), deps.logger);
     await respond({ ...toSlackResponse({ ...reply, visibility: 'private' }), replace_original: false }).catch(
       (error: unknown) => deps.logger.warn({ err: error }, 'slack: button reply failed'),
     );
@@ -34,7 +36,8 @@ export function registerButtonActions(app: App, deps: SlackHandlerDeps): void {
     shareButton,
     async ({ ack, action, body, respond, client, context }) => {
       await ack();
-      const command = action.value ?? '';
+      const command = readSlackButtonValue('share', action.value);
+      if (command === null) return refuseUnknownButton(respond);
       const reply = await askCore(deps.core, command, contextOf(body, context), deps.logger);
       if (!isShareable(reply)) {
         await respond({ ...toSlackResponse(reply), replace_original: false }).catch(() => {});
@@ -75,6 +78,15 @@ export function registerButtonActions(app: App, deps: SlackHandlerDeps): void {
       if (body.container?.is_ephemeral) await respond({ delete_original: true }).catch(() => {});
     },
   );
+}
+
+/** A button the bot never issued (forged, or signed with a key since changed): say so, privately. */
+async function refuseUnknownButton(respond: (message: RespondArguments) => Promise<unknown>): Promise<void> {
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: 'This button is no longer supported. Run /eujp again.',
+  }).catch(() => {});
 }
 
 function contextOf(body: BlockAction, scope: SlackScope) {

@@ -27,6 +27,7 @@ export function slackRequestContext(
   userId: string | undefined,
 ): RequestContext {
   return {
+    platform: 'slack',
     ...(channelId
       ? { channel: { platform: 'slack', channelId, ...(teamId ? { workspaceId: teamId } : {}) } }
       : {}),

@@ -1,16 +1,22 @@
-import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import type { Core } from '../../core/core.ts';
+import type { OnceKeys } from '../../core/once-keys.ts';
 import type { ChannelRef, Logger, Publisher } from '../../core/ports.ts';
+import type { HttpServerLimits } from '../../http/harden-http-server.ts';
+import { capRetryAfter } from './cap-retry-after.ts';
 import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
+import { createSlackReceiver } from './create-slack-receiver.ts';
+import { deduplicateEvents } from './deduplicate-events.ts';
 import { createMemoryMessageRefs, type MessageRefs } from './message-refs.ts';
+import { createRecentKeys } from './recent-keys.ts';
 import { registerAppMention } from './register-app-mention.ts';
 import { registerButtonActions } from './register-button-actions.ts';
 import { registerSlashCommand } from './register-slash-command.ts';
 import { registerUninstallEvents } from './register-uninstall-events.ts';
 import { boltOAuthOptions, type SlackOAuthOptions } from './slack-oauth-options.ts';
 import { toBoltLogger } from './to-bolt-logger.ts';
+import { useSlackButtonSigningSecret } from './to-slack-message.ts';
 
 /** Everything the Slack adapter needs; the entry point maps DESIGN.md §6 variables onto it. */
 export interface SlackAdapterOptions {
@@ -24,13 +30,20 @@ export interface SlackAdapterOptions {
   /** Web API base URL (`SLACK_API_URL`), e.g. a loopback fake in tests. */
   apiUrl?: string;
   port: number;
+  /** The interface to listen on (`HOST`); default every interface, as Slack must reach `/slack/events`. */
   host?: string;
+  /** Timeouts and connection limits of the HTTP server; the defaults suit production. */
+  httpLimits?: HttpServerLimits;
+  /** Where used signatures, event ids and OAuth states are claimed (the store); else this process only. */
+  onceKeys?: OnceKeys;
   core: Core;
   logger: Logger;
   /** Extra HTTP routes (health, metrics), served in both modes. */
   customRoutes?: CustomRoute[];
   /** Overrides for the Web API clients, e.g. `{ retryConfig: { retries: 0 } }` in tests. */
   clientOptions?: webApi.WebClientOptions;
+  /** The longest Retry-After the Web API clients wait out (EUJP_MAX_RETRY_AFTER_SECONDS, default 30). */
+  maxRetryAfterSeconds?: number;
   /** Hold the HTTP reply until the listener finishes (deterministic tests, FaaS). */
   processBeforeResponse?: boolean;
   /** Where bot messages are remembered for `@eujp sources` in their threads. */
@@ -46,6 +59,9 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
+/** Every interface: Slack must reach `/slack/events`, and a container's port mapping needs it. */
+export const DEFAULT_SLACK_HOST = '0.0.0.0';
+
 // Interactive answers are only useful for a few seconds: retry briefly, never for Slack's
 // default thirty minutes.
 const INTERACTIVE_CLIENT: webApi.WebClientOptions = {
@@ -60,36 +76,46 @@ const INTERACTIVE_CLIENT: webApi.WebClientOptions = {
 export async function startSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
   const clientOptions: webApi.WebClientOptions = {
     ...INTERACTIVE_CLIENT,
+    fetch: capRetryAfter(options.maxRetryAfterSeconds ?? 30),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...options.clientOptions,
   };
   const socketMode = Boolean(options.appToken);
+  // Every replica derives the same button key from the signing secret, so buttons survive restarts.
+  useSlackButtonSigningSecret(options.signingSecret);
   if (Boolean(options.botToken) === Boolean(options.oauth))
     throw new Error('Slack needs either SLACK_BOT_TOKEN or SLACK_CLIENT_ID/SECRET/STATE_SECRET, not both');
   const oauth = options.oauth ? boltOAuthOptions(options.oauth) : undefined;
-  const app = new App({
-    ...(oauth ? oauth.app : { token: options.botToken }),
+  const boltLogger = toBoltLogger(options.logger);
+  // Signatures, event ids and OAuth states are single-use; with the store, across replicas too.
+  const recentKeys = createRecentKeys({
+    ...(options.onceKeys ? { shared: options.onceKeys } : {}),
+    logger: options.logger,
+  });
+  const receiver = createSlackReceiver({
     signingSecret: options.signingSecret,
-    logger: toBoltLogger(options.logger),
+    ...(options.appToken ? { appToken: options.appToken } : {}),
+    port: options.port,
+    host: options.host ?? DEFAULT_SLACK_HOST,
+    ...(options.httpLimits ? { limits: options.httpLimits } : {}),
+    ...(oauth && options.oauth ? { oauth: { ...oauth, stateSecret: options.oauth.stateSecret } } : {}),
+    customRoutes: options.customRoutes ?? [],
+    clientOptions,
+    processBeforeResponse: options.processBeforeResponse ?? false,
+    recentKeys,
+    logger: options.logger,
+    boltLogger,
+  });
+  const app = new App({
+    ...(oauth ? {} : { token: options.botToken }),
+    receiver,
+    logger: boltLogger,
     logLevel: LogLevel.INFO,
     clientOptions,
-    customRoutes: options.customRoutes ?? [],
     // auth.test runs in init() below, where a bad token fails start-up with a clear error
     // instead of an unhandled rejection.
     deferInitialization: true,
-    ...(socketMode
-      ? {
-          socketMode: true,
-          appToken: options.appToken,
-          // Socket Mode serves custom routes on installerOptions.port and opens its connection
-          // with installerOptions.clientOptions, so SLACK_API_URL must reach it there too.
-          installerOptions: { ...oauth?.installer, port: options.port, clientOptions },
-        }
-      : {
-          port: options.port,
-          processBeforeResponse: options.processBeforeResponse ?? false,
-          ...(oauth ? { installerOptions: oauth.installer } : {}),
-        }),
+    ...(socketMode ? { socketMode: true, appToken: options.appToken } : {}),
   });
   try {
     await app.init();
@@ -101,6 +127,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     );
   }
 
+  deduplicateEvents(app, recentKeys, options.logger);
   const refs = options.messageRefs ?? createMemoryMessageRefs();
   const deps = { core: options.core, logger: options.logger, refs, ackBudgetMs: options.ackBudgetMs ?? 2000 };
   registerSlashCommand(app, deps);
@@ -111,18 +138,17 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     options.logger.error({ err: error }, 'slack: unhandled listener error');
   });
 
-  let port = options.port;
-  if (socketMode) {
-    try {
-      await app.start();
-    } catch (error) {
-      await app.stop().catch(() => {});
-      throw new Error(`Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`);
-    }
-  } else {
-    const server = await app.start({ port: options.port, host: options.host ?? '0.0.0.0' });
-    port = (server.address() as AddressInfo).port;
+  try {
+    await app.start();
+  } catch (error) {
+    await app.stop().catch(() => {});
+    throw new Error(
+      socketMode
+        ? `Slack rejected SLACK_APP_TOKEN (apps.connections.open failed): ${describe(error)}`
+        : `Slack's HTTP server could not listen on ${options.host ?? DEFAULT_SLACK_HOST}:${options.port}: ${describe(error)}`,
+    );
   }
+  const port = receiver.port();
   options.logger.info(
     { mode: socketMode ? 'socket' : 'http', port, installs: options.oauth ? 'oauth' : 'single-workspace' },
     'slack: adapter started',

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { createIntentSigner, INTENT_SIGNATURE_LENGTH, type IntentSigner } from '../../core/intent-signer.ts';
 import type { Language, Reply, ReplyAction, ReplyItem, ReplySection, SourceRef } from '../../core/reply.ts';
 import { escapeSlackText, slackLink, toSafeSlackUrl, truncateSlackText } from './escape-slack-text.ts';
 import { splitSlackText } from './split-slack-text.ts';
@@ -20,6 +21,32 @@ export interface SlackRenderOptions {
 
 /** Prefixes of our buttons' `action_id`s; the handlers match on them. */
 export const SLACK_ACTION_PREFIX = { command: 'eujp:command:', share: 'eujp:share:' } as const;
+
+// Until the adapter names a shared secret, a key of this process's own.
+let signer: IntentSigner = createIntentSigner();
+
+/**
+ * Keys button signatures with a secret every replica shares (the signing secret), so a button
+ * posted by one replica or an earlier run is recognised by any other.
+ */
+export function useSlackButtonSigningSecret(secret: string): void {
+  signer = createIntentSigner(secret);
+}
+
+/** A button's `value`: the grammar command, then `.` and its signature. */
+export function slackButtonValue(kind: ReplyAction['kind'], command: string): string {
+  return `${command}.${signer.sign(kind, command)}`;
+}
+
+/** The command a pressed button's `value` carries, or null when the bot did not issue it. */
+export function readSlackButtonValue(kind: ReplyAction['kind'], value: string | undefined): string | null {
+  const suffix = INTENT_SIGNATURE_LENGTH + 1;
+  if (!value || value.length <= suffix || value.at(-suffix) !== '.') return null;
+  const command = value.slice(0, -suffix);
+  return command.trim() && signer.verify(kind, command, value.slice(-INTENT_SIGNATURE_LENGTH))
+    ? command
+    : null;
+}
 
 // Block Kit limits (PLATFORM.md): checked by the tests with input/output pairs.
 const MAX_BLOCKS = 50;
@@ -168,7 +195,10 @@ function toButton(action: ReplyAction, usedIds: Set<string>): Button {
     type: 'button',
     action_id: actionId,
     text: plainText(action.label, MAX_BUTTON_TEXT),
-    value: action.command.slice(0, MAX_BUTTON_VALUE),
+    value: slackButtonValue(
+      action.kind,
+      action.command.slice(0, MAX_BUTTON_VALUE - INTENT_SIGNATURE_LENGTH - 1),
+    ),
     ...(action.kind === 'share' ? { style: 'primary' as const } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Language, SourceRef } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
+import type { RegisterEntry } from './briefing-schema.ts';
 
 /** A body section of a briefing: `## Heading`, then paragraphs and `- ` bullets. */
 export interface BriefingSection {
@@ -14,6 +15,8 @@ export interface BriefingText {
   summary: string;
   sections: BriefingSection[];
   sources: SourceRef[];
+  /** One line on what the latest update changed, for digests. */
+  changes?: string;
 }
 
 /** A loaded, validated briefing (briefings/<id>.md and its Japanese twin <id>.ja.md). */
@@ -24,6 +27,10 @@ export interface Briefing {
   related: TopicId[];
   /** YYYY-MM-DD: the date of the newest fact in the briefing. */
   asOf: string;
+  /** YYYY-MM-DD: when an editor last checked the briefing against its sources. */
+  checked: string;
+  /** Register ids behind the citation numbers: `[1]` is the first, in every language. */
+  sourceIds: string[];
   text: Record<'en', BriefingText> & Partial<Record<Exclude<Language, 'en'>, BriefingText>>;
   /** The file it came from, for error messages. */
   file: string;
@@ -38,6 +45,8 @@ export interface Development {
   text: string;
   textJa?: string;
   sources: Omit<SourceRef, 'n'>[];
+  /** Register ids of `sources`, in the same order. */
+  sourceIds: string[];
 }
 
 /** Everything loaded from the briefings directory, swapped as a whole on reload. */
@@ -45,4 +54,6 @@ export interface BriefingLibrary {
   briefings: ReadonlyMap<TopicId, Briefing>;
   /** Newest first. */
   developments: readonly Development[];
+  /** The source register (`sources.yaml`) by id: every document once. */
+  register: ReadonlyMap<string, RegisterEntry>;
 }

@@ -1,5 +1,5 @@
 import { CORE_MESSAGES } from '../i18n/core-messages.ts';
-import type { Clock, RequestContext } from '../ports.ts';
+import { type Clock, monotonicMsOf, type RequestContext } from '../ports.ts';
 import type { Language, Reply } from '../reply.ts';
 import { emptyReply } from './command-request.ts';
 
@@ -60,8 +60,9 @@ const UNITS_PER_TOKEN = MINUTE_MS;
 
 /**
  * Token buckets keyed by platform and user, and by platform, workspace and channel. The console
- * is one local operator, and a request without a user or channel (the `ask` CLI) has nobody to
- * be fair to, so neither is limited. Time comes from the injected clock only.
+ * is one local operator, and a request from no platform (the `ask` CLI) has nobody to be fair
+ * to, so neither is limited; a chat request without a channel is limited by its user. Time comes
+ * from the injected clock only.
  */
 export function createCommandRateLimiter(limits: CommandRateLimits, clock: Clock): CommandRateLimiter {
   const buckets = new Map<string, Bucket>();
@@ -98,11 +99,15 @@ export function createCommandRateLimiter(limits: CommandRateLimits, clock: Clock
   return {
     take(context) {
       const channel = context.channel;
-      if (channel?.platform === 'console') return { allowed: true };
-      const now = clock.now().getTime();
+      const platform = channel?.platform ?? context.platform;
+      if (platform === 'console' || platform === undefined) return { allowed: true };
+      // Refill runs on the monotonic clock when there is one: a wall clock stepped forward must not
+      // hand out a full burst, nor one stepped back pause the refill.
+      const now = monotonicMsOf(clock);
       const checks: Array<{ scope: 'user' | 'channel'; bucket: Bucket; limit: CommandRateLimit }> = [];
-      if (limits.perUser && context.userId !== undefined && channel) {
-        const key = `user:${channel.platform}:${context.userId}`;
+      // A request without a channel (a button in a view) still has a user: it counts for them.
+      if (limits.perUser && context.userId !== undefined) {
+        const key = `user:${platform}:${context.userId}`;
         checks.push({ scope: 'user', bucket: bucketFor(key, limits.perUser, now), limit: limits.perUser });
       }
       if (limits.perChannel && channel) {

@@ -18,6 +18,8 @@ export interface CommandRequest {
   index: TopicIndex;
   digests?: DigestCommands;
   settings: ChannelSettings;
+  /** The injected clock's time of this request: ages ("19 months ago") are computed from it. */
+  now: Date;
 }
 
 /** A reply with nothing in it yet: private to the asker, in the request's language. */

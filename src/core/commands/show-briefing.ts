@@ -1,7 +1,7 @@
 import type { Briefing, BriefingText } from '../briefings/briefing.ts';
-import { formatDate } from '../i18n/format-date.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
 import { type CommandRequest, withLanguage } from './command-request.ts';
+import { describeFreshness } from './describe-freshness.ts';
 import { notFoundReply } from './not-found-reply.ts';
 
 /** `<topic or query>`: the briefing, with Sources, Share and related-topic buttons. */
@@ -25,7 +25,8 @@ export function briefingReply(request: CommandRequest, briefing: Briefing): Repl
     title: text.title,
     summary: text.summary,
     asOf: briefing.asOf,
-    footer: `${messages.asOf(formatDate(briefing.asOf, lang))} · ${messages.sourceCount(text.sources.length)}`,
+    checkedOn: briefing.checked,
+    footer: `${describeFreshness(request, briefing)}${lang === 'ja' ? '・' : ' · '}${messages.sourceCount(text.sources.length)}`,
     sections: text.sections.map((section) => ({
       ...(section.heading === undefined ? {} : { heading: section.heading }),
       paragraphs: section.paragraphs,

@@ -2,6 +2,7 @@ import type { Reply } from '../reply.ts';
 import { type CommandName, commandsFor, findCommandByKeyword } from './command-catalog.ts';
 import { COMMAND_HELP } from './command-help.ts';
 import { type CommandRequest, emptyReply, surfaceOf, withLanguage } from './command-request.ts';
+import { developmentItem, latestDevelopment } from './latest-development.ts';
 import { topicItems } from './list-topics.ts';
 
 /** Empty input or `help`: what to type, the commands that work here and every topic. */
@@ -20,10 +21,14 @@ export function showHelp(request: CommandRequest, unknown?: string): Reply {
     messages.helpMore,
     ...(surface === 'console' ? [messages.helpConsoleOnly] : []),
   ];
+  const latest = latestDevelopment(request);
   return {
     ...emptyReply('help', messages.helpTitle, lang),
     summary: messages.helpIntro,
     sections: [
+      ...(latest
+        ? [{ heading: messages.latestHeading, paragraphs: [], items: [developmentItem(request, latest)] }]
+        : []),
       {
         heading: messages.helpCommandsHeading,
         paragraphs: [],
@@ -35,7 +40,10 @@ export function showHelp(request: CommandRequest, unknown?: string): Reply {
       { heading: messages.helpTopicsHeading, paragraphs: [], items: topicItems(request, 'title') },
       { paragraphs: [...examples, ...notes], items: [] },
     ],
-    actions: [{ kind: 'command', label: messages.helpTopicsHeading, command: withLanguage('topics', lang) }],
+    actions: [
+      { kind: 'command', label: messages.helpTopicsHeading, command: withLanguage('topics', lang) },
+      { kind: 'command', label: messages.timelineButton, command: withLanguage('timeline', lang) },
+    ],
   };
 }
 

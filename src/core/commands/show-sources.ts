@@ -1,6 +1,7 @@
 import { formatDate } from '../i18n/format-date.ts';
-import type { Reply } from '../reply.ts';
+import type { Reply, SourceRef } from '../reply.ts';
 import { type CommandRequest, withLanguage } from './command-request.ts';
+import { describeFreshness } from './describe-freshness.ts';
 import { notFoundReply } from './not-found-reply.ts';
 import { textIn } from './show-briefing.ts';
 
@@ -16,13 +17,14 @@ export function showSources(request: CommandRequest, query: string): Reply {
     topic: briefing.id,
     title: messages.sourcesTitle(text.title),
     asOf: briefing.asOf,
-    footer: messages.asOf(formatDate(briefing.asOf, lang)),
+    checkedOn: briefing.checked,
+    footer: describeFreshness(request, briefing),
     sections: [
       {
         paragraphs: [],
         items: text.sources.map((source) => ({
           label: `[${source.n}]`,
-          text: `${source.title} — ${source.publisher}, ${formatDate(source.date, lang)}`,
+          text: `${source.title} — ${source.publisher}, ${formatDate(source.date, lang)}${kindNote(source.kind, request)}`,
           ...(source.url === null ? {} : { url: source.url }),
         })),
       },
@@ -35,4 +37,10 @@ export function showSources(request: CommandRequest, query: string): Reply {
     visibility: 'private',
     lang,
   };
+}
+
+function kindNote(kind: SourceRef['kind'], request: Pick<CommandRequest, 'lang' | 'messages'>): string {
+  if (kind === undefined || kind === 'primary') return '';
+  const label = request.messages.sourceKinds[kind];
+  return request.lang === 'ja' ? `（${label}）` : ` (${label})`;
 }

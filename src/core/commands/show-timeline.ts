@@ -2,6 +2,7 @@ import type { Development } from '../briefings/briefing.ts';
 import type { Reply, SourceRef } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
 import { type CommandRequest, emptyReply } from './command-request.ts';
+import { latestDevelopment, latestLine } from './latest-development.ts';
 import { notFoundReply } from './not-found-reply.ts';
 
 /** A timeline longer than this is cut to the newest entries to stay within message limits. */
@@ -23,9 +24,11 @@ export function showTimeline(request: CommandRequest, query: string | undefined)
   const title = messages.timelineTitle(
     topic === undefined ? undefined : request.index.displayTitle(topic, lang),
   );
+  const latest = latestDevelopment(request, topic);
   return {
     ...emptyReply('timeline', title, lang),
     topic: topic ?? null,
+    ...(latest ? { summary: latestLine(request, latest) } : {}),
     ...(developments[0] ? { asOf: developments[0].date } : {}),
     sections: [
       {

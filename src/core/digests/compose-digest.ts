@@ -75,7 +75,11 @@ export function composeDigest(input: DigestInput): ComposedDigest {
     sections.push({
       heading: words.updatesHeading,
       paragraphs: [],
-      items: updated.map((t) => briefingItem(library.briefings.get(t), lang, words.updated)),
+      items: updated.map((t) =>
+        briefingItem(library.briefings.get(t), lang, (title, summary, changes) =>
+          words.updated(title, changes ?? summary),
+        ),
+      ),
     });
   }
   if (sections.length > 0) {
@@ -87,11 +91,20 @@ export function composeDigest(input: DigestInput): ComposedDigest {
   } else {
     spotlight = pickSpotlight(topics, library, cursor?.digestCount ?? 0, lang);
     const last = cursor?.lastSentAt?.toISOString().slice(0, 10);
+    const latest = relevant.find((d) => d.date <= today);
     sections.push({
       paragraphs: [
         last
           ? words.nothingNewSince(formatDate(last, lang))
           : words.nothingNewFirst(FIRST_DIGEST_LOOKBACK_DAYS),
+        ...(latest
+          ? [
+              words.latest(
+                formatDate(latest.date, lang),
+                lang === 'ja' && latest.textJa ? latest.textJa : latest.text,
+              ),
+            ]
+          : []),
       ],
       items: [],
     });
@@ -156,11 +169,16 @@ function developmentItem(
 function briefingItem(
   briefing: Briefing | undefined,
   lang: Language,
-  line: (title: string, summary: string) => string,
+  line: (title: string, summary: string, changes: string | undefined) => string,
 ): ReplyItem {
   const text = textOf(briefing, lang);
   if (!briefing || !text) return { text: '' };
-  return { label: text.title, text: line(text.title, text.summary), date: briefing.asOf, topic: briefing.id };
+  return {
+    label: text.title,
+    text: line(text.title, text.summary, text.changes),
+    date: briefing.asOf,
+    topic: briefing.id,
+  };
 }
 
 /** Rotates through topics, then through each topic's sections, so consecutive quiet digests differ. */

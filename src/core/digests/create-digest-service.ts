@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { BriefingLibrary } from '../briefings/briefing.ts';
-import { UserFacingError } from '../errors.ts';
-import type { Clock, Logger, Platform, Publisher } from '../ports.ts';
-import { isTopicId } from '../topics/topic-ids.ts';
-import { composeDigest } from './compose-digest.ts';
+import type { ChannelRef, Clock, Logger, Platform, Publisher } from '../ports.ts';
 import { type DeliveryDependencies, deliverDigest } from './deliver-digest.ts';
 import { createDeliveryPuller } from './delivery-puller.ts';
-import { createDeliveryQueue } from './delivery-queue.ts';
+import { createDeliveryQueue, type DeliveryQueue } from './delivery-queue.ts';
 import type { DigestCommands } from './digest-commands.ts';
+import { createProgressTracker, DEFAULT_STALL_AFTER_MS, type DigestHealth } from './digest-health.ts';
 import { createDigestScheduler } from './digest-scheduler.ts';
 import { digestStatus } from './digest-status.ts';
 import { createPlatformLimiters } from './platform-limiters.ts';
+import { previewDigest } from './preview-digest.ts';
 import type { RateLimitRule } from './rate-limiter.ts';
 import { catchUpMissed, type RecoveryOptions, recoverUnfinished } from './recover-deliveries.ts';
 import { rerunUnfinishedSlots } from './rerun-unfinished-slots.ts';
@@ -20,7 +19,6 @@ import { type Sleep, sleepWithTimers } from './sleep.ts';
 import { createSlotElection } from './slot-election.ts';
 import type { Store, Subscription } from './store-port.ts';
 import { createSubscriptionCommands, requireChannel } from './subscription-commands.ts';
-import { SUBSCRIPTION_MESSAGES } from './subscription-messages.ts';
 import { resolveTimeZone } from './zoned-time.ts';
 
 /** What the digest feature is built from; everything after `defaultTimeZone` has a default. */
@@ -52,6 +50,8 @@ export interface DigestServiceDependencies {
   pollMs?: number;
   /** Most deliveries claimed ahead of sending them, per platform (among replicas, 4 × concurrencyPerPlatform; alone, all). */
   prefetch?: number;
+  /** Held deliveries with none settling for this long make `health()` report down (default 5 min). */
+  stallAfterMs?: number;
 }
 
 /** The digest feature: the commands the core calls, and the scheduler's lifecycle. */
@@ -69,6 +69,8 @@ export interface DigestService {
   readonly replicaId: string;
   /** Resolves when no delivery is queued or running. */
   idle(): Promise<void>;
+  /** Whether due digests are moving, and any rate-limit wait in force: the digests' line in /healthz. */
+  health(): DigestHealth;
 }
 
 export const DEFAULT_CATCH_UP_WINDOW_MS = 6 * 3_600_000;
@@ -109,14 +111,25 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
       sleep,
     }),
   };
-  const queue = createDeliveryQueue({
+  const progress = createProgressTracker(clock);
+  const deliveries = createDeliveryQueue({
     deliver: (claimed, signal) => deliverDigest(claimed, delivery, signal),
     release: (claimed) => store.releaseDelivery(claimed.id, clock.now()),
-    onSettled: () => puller.settled(),
+    onSettled: () => {
+      progress.progressed();
+      puller.settled();
+    },
     concurrencyPerPlatform,
     logger,
     sleep,
   });
+  const queue: DeliveryQueue = {
+    ...deliveries,
+    enqueue(claimed) {
+      progress.arriving(deliveries.size());
+      deliveries.enqueue(claimed);
+    },
+  };
   const puller = createDeliveryPuller({
     store,
     clock,
@@ -135,7 +148,9 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     const now = clock.now();
     const subscriptions = await store.listEnabledSubscriptions({ cron, timeZone });
     if (subscriptions.length === 0) scheduler.drop(cron, timeZone);
-    const due = subscriptions.filter((s) => s.createdAt.getTime() < slot.getTime());
+    // Made after the slot: not due. Made "after now": the wall clock stepped back since, so it
+    // was made before this slot really came round and is due.
+    const due = subscriptions.filter((s) => s.createdAt < slot || s.createdAt > now);
     if (now.getTime() - slot.getTime() > catchUpWindowMs) {
       for (const subscription of due)
         await store.recordSkipped(subscription, slot, 'missed_beyond_window', now);
@@ -210,27 +225,13 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     void runPeriodically('digest recovery sweep', Math.max(1_000, leaseMs / 2), sweep, loopDeps);
   };
 
+  // What a channel's `status` shows of a rate-limit wait in force.
+  const pacingDelayMs = (target: ChannelRef) => delivery.limiterFor(target.platform).delayFor(target);
   const commands: DigestCommands = {
     ...subscriptionCommands,
-    async preview({ channel, lang, topics }) {
-      const library = deps.getLibrary();
-      const unknown = topics.filter((t) => !isTopicId(t) || !library.briefings.has(t));
-      if (unknown.length > 0) {
-        throw new UserFacingError('unknown_topic', SUBSCRIPTION_MESSAGES[lang].unknownTopics(unknown));
-      }
-      const cursor = channel ? await store.getDigestCursor(channel) : undefined;
-      return composeDigest({
-        library,
-        topics,
-        cursor,
-        now: clock.now(),
-        lang,
-        visibility: 'private',
-        preview: true,
-      }).reply;
-    },
+    preview: (request) => previewDigest({ store, getLibrary: deps.getLibrary, clock }, request),
     status: ({ channel, lang }) =>
-      digestStatus({ store, clock, defaultTimeZone }, requireChannel(channel, lang), lang),
+      digestStatus({ store, clock, defaultTimeZone, pacingDelayMs }, requireChannel(channel, lang), lang),
   };
 
   return {
@@ -238,6 +239,17 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     runSlot,
     fireSlot: election.fire,
     replicaId: owner,
+    health: () =>
+      progress.health({
+        pending: queue.size(),
+        pacing: Object.fromEntries(
+          [...deps.publishers.keys()].map((platform) => [
+            platform,
+            delivery.limiterFor(platform).longestHold(),
+          ]),
+        ),
+        stallAfterMs: deps.stallAfterMs ?? DEFAULT_STALL_AFTER_MS,
+      }),
     async idle() {
       // Idle means nothing held here and nothing left waiting in the ledger for us to take.
       for (;;) {

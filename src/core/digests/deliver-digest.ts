@@ -126,7 +126,15 @@ export async function deliverDigest(
       return finish('failed', 'retries_exhausted', failure.message);
     }
     const delay = retryDelay(deps.retry, transientFailures || rateLimited, failure, deps.random);
-    if (failure.kind === 'rate_limited') limiter.penalize(delivery.channel, delay);
+    if (failure.kind === 'rate_limited') {
+      limiter.penalize(delivery.channel, delay, failure.rateLimitScope);
+      // Once per delivery: a storm over a large fan-out would otherwise log a line per retry.
+      if (rateLimited === 1 && (failure.retryAfterMs ?? 0) > delay)
+        deps.logger.warn(
+          { deliveryId: delivery.id, retryAfterMs: failure.retryAfterMs, waitingMs: delay },
+          'digest: the platform asked for a longer wait than we honour; retrying sooner',
+        );
+    }
     deps.logger.debug({ deliveryId: delivery.id, kind: failure.kind, delay }, 'digest retry scheduled');
     try {
       await deps.sleep(delay, signal);

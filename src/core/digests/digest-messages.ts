@@ -9,7 +9,10 @@ export interface DigestMessages {
   newHeading: string;
   firstHeading(days: number): string;
   updatesHeading: string;
-  updated(title: string): string;
+  /** One line per updated briefing: its title and what the update changed. */
+  updated(title: string, what: string): string;
+  /** In a quiet digest: the newest development on record, so "what's new" still has an answer. */
+  latest(date: string, text: string): string;
   moreDevelopments(count: number): string;
   stateOfPlayHeading: string;
   nothingNewSince(date: string): string;
@@ -30,7 +33,8 @@ export const DIGEST_MESSAGES: Record<Language, DigestMessages> = {
     newHeading: 'New since the last digest',
     firstHeading: (days) => `New in the last ${days} days`,
     updatesHeading: 'Updated briefings',
-    updated: (title) => `updated: ${title}`,
+    updated: (title, what) => `updated: ${title} — ${what}`,
+    latest: (date, text) => `Latest development on record (${date}): ${text}`,
     moreDevelopments: (count) =>
       `…and ${count} earlier ${count === 1 ? 'development' : 'developments'}: see “timeline”.`,
     stateOfPlayHeading: 'State of play',
@@ -56,7 +60,8 @@ export const DIGEST_MESSAGES: Record<Language, DigestMessages> = {
     newHeading: '前回のダイジェスト以降の動き',
     firstHeading: (days) => `過去${days}日間の動き`,
     updatesHeading: '更新されたブリーフィング',
-    updated: (title) => `更新：${title}`,
+    updated: (title, what) => `更新：${title} — ${what}`,
+    latest: (date, text) => `記録上の最新の動き（${date}）：${text}`,
     moreDevelopments: (count) => `ほか${count}件の以前の動きは「timeline」でご覧ください。`,
     stateOfPlayHeading: '現状',
     nothingNewSince: (date) => `前回のダイジェスト（${date}）以降、新しい動きはありません。`,

@@ -7,13 +7,20 @@ import { SUBSCRIPTION_MESSAGES } from './subscription-messages.ts';
 
 const LEDGER_ROWS_READ = 100;
 const PROBLEMS_SHOWN = 10;
+const NOTICEABLE_HOLD_MS = 5_000;
 
 /**
  * `status`: the last digest sent (when, what), the next one due, and every recent delivery that
  * was skipped, failed or is still being retried, with its reason — nothing is dropped silently.
  */
 export async function digestStatus(
-  deps: { store: Store; clock: Clock; defaultTimeZone: string },
+  deps: {
+    store: Store;
+    clock: Clock;
+    defaultTimeZone: string;
+    /** How long a digest to the channel would wait now for the platform's rate limit, in ms. */
+    pacingDelayMs?: (channel: ChannelRef) => number;
+  },
   channel: ChannelRef,
   lang: Language,
 ): Promise<Reply> {
@@ -50,6 +57,9 @@ export async function digestStatus(
     : words.nothingScheduled;
 
   const problems: ReplyItem[] = [];
+  // Only a wait a person would notice: the ordinary spacing of a fan-out is a second or two.
+  const heldMs = deps.pacingDelayMs?.(channel) ?? 0;
+  if (heldMs >= NOTICEABLE_HOLD_MS) problems.push({ text: words.heldBack(Math.ceil(heldMs / 1_000)) });
   subscriptions.forEach((subscription, index) => {
     if (subscription.enabled) return;
     const reason = words.reasons[subscription.disabledReason ?? 'channel_gone'];

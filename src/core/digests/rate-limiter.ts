@@ -1,4 +1,4 @@
-import type { ChannelRef, Clock, Platform } from '../ports.ts';
+import { type ChannelRef, type Clock, monotonicMsOf, type Platform, type RateLimitScope } from '../ports.ts';
 import type { Sleep } from './sleep.ts';
 
 /** At most `limit` messages in any `windowMs`, counted for the whole platform, a workspace or a channel. */
@@ -30,8 +30,15 @@ export const DEFAULT_RATE_LIMITS: Record<Platform, readonly RateLimitRule[]> = {
 export interface RateLimiter {
   /** Resolves when a message to `channel` may go out now, and counts it. */
   acquire(channel: ChannelRef, signal?: AbortSignal): Promise<void>;
-  /** The platform said "slow down": hold the channel and its workspace for `ms`. */
-  penalize(channel: ChannelRef, ms: number): void;
+  /**
+   * The platform said "slow down": hold what `scope` covers for `ms` (by default the channel and
+   * its workspace; `platform` holds every channel).
+   */
+  penalize(channel: ChannelRef, ms: number, scope?: RateLimitScope): void;
+  /** How long a message to `channel` would wait now: what `status` and `/healthz` show. */
+  delayFor(channel: ChannelRef): number;
+  /** The longest hold any 429 placed that has not run out yet, in ms (0 when none). */
+  longestHold(): number;
 }
 
 const PRUNE_EVERY = 1_000;
@@ -39,12 +46,15 @@ const PRUNE_EVERY = 1_000;
 /**
  * A sliding-window limiter: a message may go when every rule saw fewer than `limit` messages in
  * the last `windowMs`. Unlike a token bucket it never allows a burst the platform's own window
- * would refuse, so pacing to the published limit yields no 429s.
+ * would refuse, so pacing to the published limit yields no 429s. Windows and holds are measured
+ * on the monotonic clock: a wall clock stepped back must not make past sends look like future
+ * ones (which froze pacing for as long as the step).
  */
 export function createRateLimiter(rules: readonly RateLimitRule[], clock: Clock, sleep: Sleep): RateLimiter {
   const windows = new Map<string, number[]>();
-  const blockedUntil = new Map<string, number>();
+  const holds = createHolds();
   let acquisitions = 0;
+  const now = () => monotonicMsOf(clock);
 
   const keyOf = (rule: RateLimitRule, channel: ChannelRef) => {
     if (rule.scope === 'platform') return `${rule.windowMs}:platform`;
@@ -52,50 +62,80 @@ export function createRateLimiter(rules: readonly RateLimitRule[], clock: Clock,
     return `${rule.windowMs}:c:${channel.channelId}`;
   };
 
-  const waitFor = (channel: ChannelRef, now: number): number => {
-    let wait = 0;
+  const waitFor = (channel: ChannelRef, at: number): number => {
+    let wait = holds.remaining(channel, at);
     for (const rule of rules) {
-      const key = keyOf(rule, channel);
-      wait = Math.max(wait, (blockedUntil.get(key) ?? 0) - now);
-      const times = windows.get(key);
+      const times = windows.get(keyOf(rule, channel));
       if (!times) continue;
-      while (times.length > 0 && (times[0] ?? 0) <= now - rule.windowMs) times.shift();
-      if (times.length >= rule.limit) wait = Math.max(wait, (times[0] ?? now) + rule.windowMs - now);
+      while (times.length > 0 && (times[0] ?? 0) <= at - rule.windowMs) times.shift();
+      if (times.length >= rule.limit) wait = Math.max(wait, (times[0] ?? at) + rule.windowMs - at);
     }
     return wait;
   };
 
-  const prune = (now: number) => {
+  const prune = (at: number) => {
     const longest = Math.max(0, ...rules.map((rule) => rule.windowMs));
-    for (const [key, times] of windows) if ((times.at(-1) ?? 0) <= now - longest) windows.delete(key);
-    for (const [key, until] of blockedUntil) if (until <= now) blockedUntil.delete(key);
+    for (const [key, times] of windows) if ((times.at(-1) ?? 0) <= at - longest) windows.delete(key);
+    holds.prune(at);
   };
 
   return {
     async acquire(channel, signal) {
       for (;;) {
-        const now = clock.now().getTime();
-        const wait = waitFor(channel, now);
+        const at = now();
+        const wait = waitFor(channel, at);
         if (wait <= 0) {
           for (const rule of rules) {
             const key = keyOf(rule, channel);
             const times = windows.get(key);
-            if (times) times.push(now);
-            else windows.set(key, [now]);
+            if (times) times.push(at);
+            else windows.set(key, [at]);
           }
-          if (++acquisitions % PRUNE_EVERY === 0) prune(now);
+          if (++acquisitions % PRUNE_EVERY === 0) prune(at);
           return;
         }
         await sleep(wait, signal);
       }
     },
-    penalize(channel, ms) {
-      const until = clock.now().getTime() + ms;
-      for (const rule of rules) {
-        if (rule.scope === 'platform') continue;
-        const key = keyOf(rule, channel);
-        blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, until));
+    penalize: (channel, ms, scope) => holds.hold(channel, now(), ms, scope),
+    delayFor: (channel) => Math.max(0, waitFor(channel, now())),
+    longestHold: () => holds.longest(now()),
+  };
+}
+
+const SWEEP_HOLDS_ABOVE = 10_000;
+
+/** Holds placed by 429s, by what they cover; shared by the local and the store-paced limiter. */
+export function createHolds() {
+  const until = new Map<string, number>();
+  let sweepAbove = SWEEP_HOLDS_ABOVE;
+  const keysOf = (channel: ChannelRef, scope?: RateLimitScope) => {
+    if (scope === 'platform') return ['p'];
+    if (scope === 'workspace') return [`w:${channel.workspaceId ?? '-'}`];
+    if (scope === 'channel') return [`c:${channel.channelId}`];
+    return [`c:${channel.channelId}`, `w:${channel.workspaceId ?? '-'}`];
+  };
+  const prune = (at: number) => {
+    for (const [key, end] of until) if (end <= at) until.delete(key);
+  };
+  return {
+    /** Holds what `scope` covers from `at` for `ms`. */
+    hold(channel: ChannelRef, at: number, ms: number, scope?: RateLimitScope) {
+      for (const key of keysOf(channel, scope)) until.set(key, Math.max(until.get(key) ?? 0, at + ms));
+      // Swept only as the map doubles: a storm over many channels must not sweep on every hold.
+      if (until.size > sweepAbove) {
+        prune(at);
+        sweepAbove = Math.max(SWEEP_HOLDS_ABOVE, 2 * until.size);
       }
     },
+    /** How long `channel` is still held at `at`, by itself, its workspace or the platform. */
+    remaining(channel: ChannelRef, at: number): number {
+      const keys = ['p', `w:${channel.workspaceId ?? '-'}`, `c:${channel.channelId}`];
+      return Math.max(0, ...keys.map((key) => (until.get(key) ?? 0) - at));
+    },
+    longest(at: number): number {
+      return Math.max(0, ...[...until.values()].map((end) => end - at));
+    },
+    prune,
   };
 }

@@ -1,6 +1,6 @@
-import type { ChannelRef, Clock, Platform } from '../ports.ts';
+import { type ChannelRef, type Clock, monotonicMsOf, type Platform } from '../ports.ts';
 import type { PacingBucket } from './coordination-port.ts';
-import { createRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.ts';
+import { createHolds, createRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.ts';
 import type { Sleep } from './sleep.ts';
 
 /**
@@ -29,10 +29,14 @@ export function createSharedRateLimiter(
     deps.clock,
     deps.sleep,
   );
-  // A 429 is the platform's word about this replica's channel or workspace: waiting it out here
-  // is enough, since the shared budget already keeps the other replicas under the limit.
-  const blockedUntil = new Map<string, number>();
-  const blockKeys = (channel: ChannelRef) => [`c:${channel.channelId}`, `w:${channel.workspaceId ?? '-'}`];
+  // A 429 is the platform's word about this replica's channel, workspace or whole token: waiting
+  // it out here is enough, since the shared budget already keeps the other replicas under the limit.
+  const holds = createHolds();
+  const now = () => monotonicMsOf(deps.clock);
+  // The store's lanes are on the wall clock, the only one replicas share. A reservation further
+  // ahead than any honest backlog means the wall clock stepped back under them: wait this long at
+  // most rather than for the size of the step (the channel's own window still applies).
+  const longestAheadMs = MAX_WINDOWS_AHEAD * Math.max(0, ...shared.map((rule) => rule.windowMs));
 
   const bucketOf = (rule: RateLimitRule, channel: ChannelRef): PacingBucket => ({
     key: `${platform}:${rule.limit}/${rule.windowMs}:${rule.scope === 'platform' ? 'p' : `w:${channel.workspaceId ?? '-'}`}`,
@@ -42,25 +46,23 @@ export function createSharedRateLimiter(
 
   return {
     async acquire(channel, signal) {
-      const now = deps.clock.now().getTime();
-      const blocked = Math.max(0, ...blockKeys(channel).map((key) => (blockedUntil.get(key) ?? 0) - now));
-      if (blocked > 0) await deps.sleep(blocked, signal);
+      const held = holds.remaining(channel, now());
+      if (held > 0) await deps.sleep(held, signal);
       if (shared.length > 0) {
         const buckets = shared.map((rule) => bucketOf(rule, channel));
         const sendAt = await deps.reserveSendTime(buckets, deps.clock.now());
-        const wait = sendAt.getTime() - deps.clock.now().getTime();
+        const wait = Math.min(longestAheadMs, sendAt.getTime() - deps.clock.now().getTime());
         if (wait > 0) await deps.sleep(wait, signal);
       }
       await local.acquire(channel, signal);
     },
-    penalize(channel, ms) {
-      const now = deps.clock.now().getTime();
-      for (const key of blockKeys(channel))
-        blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, now + ms));
-      if (blockedUntil.size > 10_000) {
-        for (const [key, until] of blockedUntil) if (until <= now) blockedUntil.delete(key);
-      }
-      local.penalize(channel, ms);
+    penalize(channel, ms, scope) {
+      holds.hold(channel, now(), ms, scope);
+      local.penalize(channel, ms, scope);
     },
+    delayFor: (channel) => Math.max(holds.remaining(channel, now()), local.delayFor(channel)),
+    longestHold: () => Math.max(holds.longest(now()), local.longestHold()),
   };
 }
+
+const MAX_WINDOWS_AHEAD = 10;

@@ -1,3 +1,4 @@
+import type { OnceKeys } from '../once-keys.ts';
 import type { ChannelRef, Platform } from '../ports.ts';
 import type { Language } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
@@ -87,12 +88,15 @@ export interface MessageRef {
   command: string | null;
 }
 
+/** The heartbeat row `probeWrite` keeps: a pacing key no bucket uses, pruned like theirs. */
+export const WRITE_PROBE_KEY = 'health#write-probe';
+
 /**
  * The storage port. Every method is async so a networked backend (Postgres, issue 8) can
  * implement it unchanged; SQLite is the embedded default. Installations (Slack OAuth) live in the
  * same store so an uninstall removes them together with the workspace's subscriptions.
  */
-export interface Store extends WorkspaceInstallations, DeliveryCoordination {
+export interface Store extends WorkspaceInstallations, DeliveryCoordination, OnceKeys {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
@@ -161,5 +165,10 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination {
 
   /** Resolves when the database answers a trivial query: the store's line in /healthz. */
   ping(): Promise<void>;
+  /**
+   * Commits one tiny write (a heartbeat row beside the pacing lanes), so /healthz notices a store
+   * that still reads but can no longer record anything: a full disk, a read-only mount.
+   */
+  probeWrite(at: Date): Promise<void>;
   close(): Promise<void>;
 }

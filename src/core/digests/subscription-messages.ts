@@ -42,6 +42,8 @@ export interface SubscriptionMessages {
   skipped(when: string, reason: string): string;
   failed(when: string, reason: string): string;
   retrying(when: string, attempts: number): string;
+  /** The platform rate-limited us: digests to this channel wait this many seconds before the next try. */
+  heldBack(seconds: number): string;
   reasons: Record<DeliveryReason, string>;
   previewButton: string;
   listButton: string;
@@ -101,6 +103,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     skipped: (when, reason) => `${when}: skipped, ${reason}`,
     failed: (when, reason) => `${when}: failed, ${reason}`,
     retrying: (when, attempts) => `${when}: retrying (${attempts} attempts so far)`,
+    heldBack: (seconds) =>
+      `Digests here are held back for about ${seconds} s: the platform asked us to slow down.`,
     reasons: {
       missed_beyond_window: 'the bot was offline and it was too late to send',
       superseded: 'the bot was offline; a later digest covered the same news',
@@ -169,6 +173,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     skipped: (when, reason) => `${when}：見送り（${reason}）`,
     failed: (when, reason) => `${when}：失敗（${reason}）`,
     retrying: (when, attempts) => `${when}：再送中（これまで${attempts}回）`,
+    heldBack: (seconds) =>
+      `プラットフォームの送信制限により、このチャンネルへのダイジェストは約${seconds}秒待機中です。`,
     reasons: {
       missed_beyond_window: 'ボットが停止しており、送信するには遅すぎました',
       superseded: 'ボットが停止していました。後の配信に同じ内容が含まれています',

@@ -1,3 +1,5 @@
+import { cachedDateTimeFormat } from '../i18n/cached-formatter.ts';
+
 /** A wall-clock reading in some time zone. `weekday` is 0 for Sunday, as in cron. */
 export interface WallClock {
   year: number;
@@ -9,24 +11,18 @@ export interface WallClock {
 }
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return cachedDateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    weekday: 'short',
+  });
 }
 
 /**
@@ -37,12 +33,23 @@ export function resolveTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
   // Intl also accepts raw offsets such as "+09:00", which have no DST rules and no place name.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(trimmed)) return undefined;
+  // Names are case-insensitive, so one answer serves every spelling; only the answer is kept,
+  // not the formatter that found it, and typed input can only fill the bounded map of strings.
+  const key = trimmed.toLowerCase();
+  if (resolved.has(key)) return resolved.get(key);
+  let canonical: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  if (resolved.size >= MAX_RESOLVED) resolved.delete(resolved.keys().next().value as string);
+  resolved.set(key, canonical);
+  return canonical;
 }
+
+const MAX_RESOLVED = 4_096;
+const resolved = new Map<string, string | undefined>();
 
 /** What a clock on the wall in `timeZone` shows at `instant`. */
 export function wallClockAt(instant: number, timeZone: string): WallClock {

@@ -19,8 +19,17 @@ export interface CoreMessages {
   languageNeedsChannel: string;
   topicsTitle: string;
   asOf(date: string): string;
+  /** "As of 12 May 2025, 19 months ago": the newest fact's date and how old it is. */
+  asOfAge(date: string, age: string): string;
+  /** When an editor last checked the briefing, shown when it differs from as_of. */
+  checkedOn(date: string): string;
+  /** The newest dated development, for timeline, help and quiet digests. */
+  latestDevelopment(date: string, text: string): string;
+  latestHeading: string;
   sourceCount(count: number): string;
   sourcesTitle(title: string): string;
+  /** Said after a source that is not the institution's own page, so readers can weigh it. */
+  sourceKinds: { 'official-repost': string; secondary: string };
   sourcesButton: string;
   shareButton: string;
   timelineButton: string;
@@ -75,8 +84,13 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     languageNeedsChannel: 'Here each command chooses its own language: add lang=ja or lang=en to it.',
     topicsTitle: 'Topics of the EU–Japan Digital Partnership',
     asOf: (date) => `As of ${date}`,
+    asOfAge: (date, age) => `As of ${date}, ${age}`,
+    checkedOn: (date) => `checked ${date}`,
+    latestDevelopment: (date, text) => `Latest: ${date} — ${text}`,
+    latestHeading: 'What’s new',
     sourceCount: (count) => (count === 1 ? '1 source' : `${count} sources`),
     sourcesTitle: (title) => `Sources: ${title}`,
+    sourceKinds: { 'official-repost': 'official text, reposted', secondary: 'secondary source' },
     sourcesButton: 'Sources',
     shareButton: 'Share in channel',
     timelineButton: 'Timeline',
@@ -134,8 +148,13 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
       'ここではコマンドごとに言語を選びます。コマンドに lang=ja または lang=en を付けてください。',
     topicsTitle: '日EUデジタルパートナーシップのトピック',
     asOf: (date) => `${date}時点`,
+    asOfAge: (date, age) => `${date}時点(${age})`,
+    checkedOn: (date) => `${date}確認`,
+    latestDevelopment: (date, text) => `最新：${date} ${text}`,
+    latestHeading: '最新の動き',
     sourceCount: (count) => `出典${count}件`,
     sourcesTitle: (title) => `出典：${title}`,
+    sourceKinds: { 'official-repost': '公式発表の転載', secondary: '二次資料' },
     sourcesButton: '出典',
     shareButton: 'チャンネルに共有',
     timelineButton: '年表',

@@ -1,4 +1,5 @@
 import type { Language } from '../reply.ts';
+import { cachedDateTimeFormat } from './cached-formatter.ts';
 
 const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
@@ -13,7 +14,7 @@ export function formatDate(isoDate: string, lang: Language): string {
 
 /** A point in time in a time zone: "Mon 3 March 2025, 09:00 (Europe/Brussels)". */
 export function formatDateTime(instant: Date, timeZone: string, lang: Language): string {
-  const format = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+  const format = cachedDateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
     weekday: 'short',
     day: 'numeric',
     month: lang === 'ja' ? 'numeric' : 'long',

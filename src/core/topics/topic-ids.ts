@@ -1,4 +1,4 @@
-/** The nine stable topic ids of DESIGN.md §2; other tools rely on these exact strings. */
+/** The ten stable topic ids of DESIGN.md §2; other tools rely on these exact strings. */
 export const TOPIC_IDS = [
   'partnership',
   'ai',
@@ -9,6 +9,7 @@ export const TOPIC_IDS = [
   'cybersecurity',
   'digital-identity',
   'data-flows',
+  'platforms',
 ] as const;
 
 export type TopicId = (typeof TOPIC_IDS)[number];

@@ -1,11 +1,12 @@
 import pg from 'pg';
-import type { Store } from '../../core/digests/store-port.ts';
+import { type Store, WRITE_PROBE_KEY } from '../../core/digests/store-port.ts';
 import type { ChannelRef } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
 import { migratePostgres } from './migrate-postgres.ts';
 import { createPostgresCoordination } from './postgres-coordination.ts';
 import { createPostgresInstallations } from './postgres-installations.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { createPostgresOnceKeys } from './postgres-once-keys.ts';
 import {
   type CursorRow,
   type DeliveryRow,
@@ -99,6 +100,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   return {
     ...createPostgresInstallations(pool),
+    ...createPostgresOnceKeys(pool),
     ...createPostgresCoordination(run),
     async addSubscription(subscription) {
       const [row] = await query<SubscriptionRow>(
@@ -267,6 +269,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     async ping() {
       await pool.query('SELECT 1');
+    },
+    async probeWrite(at) {
+      await pool.query(
+        `INSERT INTO send_pacing (key, next_at) VALUES ('${WRITE_PROBE_KEY}', $1)
+         ON CONFLICT (key) DO UPDATE SET next_at = excluded.next_at`,
+        [at],
+      );
     },
     async close() {
       if (closed) return;

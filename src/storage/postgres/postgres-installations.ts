@@ -51,6 +51,12 @@ export function createPostgresInstallations(pool: Pool): WorkspaceInstallations 
       ]);
       return (result.rowCount ?? 0) > 0;
     },
+    async listInstallationKeys() {
+      const { rows } = await pool.query<{ platform: string; workspace_id: string }>(
+        'SELECT platform, workspace_id FROM installations ORDER BY platform, workspace_id',
+      );
+      return rows.map((row) => ({ platform: row.platform as Platform, workspaceId: row.workspace_id }));
+    },
     async deleteWorkspaceData(platform, workspaceId) {
       return withTransaction(pool, async (client) => {
         const params = [platform, workspaceId];

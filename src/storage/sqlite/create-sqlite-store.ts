@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Delivery, NewSubscription, Store, Subscription } from '../../core/digests/store-port.ts';
+import {
+  type Delivery,
+  type NewSubscription,
+  type Store,
+  type Subscription,
+  WRITE_PROBE_KEY,
+} from '../../core/digests/store-port.ts';
 import type { ChannelRef } from '../../core/ports.ts';
 import type { Language } from '../../core/reply.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createSqliteCoordination } from './sqlite-coordination.ts';
 import { createSqliteInstallations } from './sqlite-installations.ts';
+import { createSqliteOnceKeys } from './sqlite-once-keys.ts';
 import {
   type CursorRow,
   type DeliveryRow,
@@ -165,6 +172,7 @@ export function createSqliteStore(path: string): Store {
 
   return {
     ...createSqliteInstallations(db),
+    ...createSqliteOnceKeys(db),
     ...createSqliteCoordination(db),
     async addSubscription(subscription: NewSubscription) {
       const row = statements.insertSubscription.get({
@@ -285,6 +293,12 @@ export function createSqliteStore(path: string): Store {
     },
     async ping() {
       db.prepare('SELECT 1').get();
+    },
+    async probeWrite(at) {
+      db.prepare(
+        `INSERT INTO send_pacing (key, next_at) VALUES ('${WRITE_PROBE_KEY}', ?)
+         ON CONFLICT (key) DO UPDATE SET next_at = excluded.next_at`,
+      ).run(at.getTime());
     },
     async close() {
       if (db.open) db.close();

@@ -129,4 +129,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'single-use keys: request signatures, event ids, OAuth states',
+    sql: `
+      CREATE TABLE once_keys (
+        key TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX once_keys_by_expiry ON once_keys (expires_at);
+    `,
+  },
 ];

@@ -26,6 +26,7 @@ export function createSqliteInstallations(db: Database.Database): WorkspaceInsta
     ),
     find: db.prepare(`SELECT * FROM installations WHERE ${key}`),
     delete: db.prepare(`DELETE FROM installations WHERE ${key}`),
+    keys: db.prepare('SELECT platform, workspace_id FROM installations ORDER BY platform, workspace_id'),
     workspaceChannels: db.prepare(
       `SELECT channel_id FROM subscriptions WHERE ${key}
        UNION SELECT channel_id FROM deliveries WHERE ${key}`,
@@ -82,6 +83,10 @@ export function createSqliteInstallations(db: Database.Database): WorkspaceInsta
     },
     async deleteInstallation(query) {
       return statements.delete.run(query).changes > 0;
+    },
+    async listInstallationKeys() {
+      const rows = statements.keys.all() as Array<{ platform: string; workspace_id: string }>;
+      return rows.map((row) => ({ platform: row.platform as Platform, workspaceId: row.workspace_id }));
     },
     async deleteWorkspaceData(platform, workspaceId) {
       return deleteWorkspace(platform, workspaceId);

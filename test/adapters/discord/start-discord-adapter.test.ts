@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeButtonIntent } from '../../../src/adapters/discord/discord-buttons.ts';
 import {
   type DiscordAdapter,
   startDiscordAdapter,
@@ -24,6 +25,9 @@ import {
   startFakeDiscordApi,
 } from '../../fakes/fake-discord-api.ts';
 import { createTestCore, silentLogger } from '../../support/test-core.ts';
+
+/** The custom_id the bot issues for a button, signature included. */
+const issued = (kind: 'command' | 'share', command: string) => encodeButtonIntent({ kind, command });
 
 interface LogEntry {
   level: string;
@@ -313,7 +317,7 @@ describe('the Discord adapter when the core is slow or the reply is long', () =>
     const last = followUps.at(-1)?.body as CallbackBody['data'];
     expect(last?.flags).toBe(64);
     expect(last?.allowed_mentions).toEqual({ parse: [] });
-    expect(last?.components?.[0]?.components[0]?.custom_id).toBe('eujp:s:timeline lang=en');
+    expect(last?.components?.[0]?.components[0]?.custom_id).toBe(issued('share', 'timeline lang=en'));
   });
 
   it('retries a 500 on the interaction callback once and the user still gets the answer', async () => {

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeButtonIntent } from '../../../src/adapters/discord/discord-buttons.ts';
 import type { DiscordMessage } from '../../../src/adapters/discord/to-discord-messages.ts';
 import { EMBED_LIMITS, toDiscordMessages } from '../../../src/adapters/discord/to-discord-messages.ts';
 import type { Reply } from '../../../src/core/reply.ts';
+
+/** The custom_id the bot issues for a button, signature included. */
+const issued = (kind: 'command' | 'share', command: string) => encodeButtonIntent({ kind, command });
 
 function makeReply(overrides: Partial<Reply> = {}): Reply {
   return {
@@ -89,9 +93,9 @@ describe('toDiscordMessages', () => {
         {
           type: 1,
           components: [
-            { type: 2, custom_id: 'eujp:c:sources semiconductors', label: 'Sources', style: 2 },
-            { type: 2, custom_id: 'eujp:s:semiconductors', label: 'Share in channel', style: 1 },
-            { type: 2, custom_id: 'eujp:c:hpc', label: 'HPC', style: 2 },
+            { type: 2, custom_id: issued('command', 'sources semiconductors'), label: 'Sources', style: 2 },
+            { type: 2, custom_id: issued('share', 'semiconductors'), label: 'Share in channel', style: 1 },
+            { type: 2, custom_id: issued('command', 'hpc'), label: 'HPC', style: 2 },
           ],
         },
       ],
@@ -104,7 +108,7 @@ describe('toDiscordMessages', () => {
     const [message] = toDiscordMessages(makeReply(), { ephemeral: false });
     expect(message.flags).toBeUndefined();
     const ids = message.components.flatMap((row) => row.components.map((button) => button.custom_id));
-    expect(ids).toEqual(['eujp:c:sources semiconductors', 'eujp:c:hpc']);
+    expect(ids).toEqual([issued('command', 'sources semiconductors'), issued('command', 'hpc')]);
   });
 
   it('writes its own strings in Japanese for a Japanese reply', () => {
@@ -134,7 +138,7 @@ describe('toDiscordMessages', () => {
     expect(message.embeds[0]?.description).toBe(
       [
         'Hi @\u200bhere \\<@123\\> \\<@&456\\> \\<\\#789\\> \\</eujp:1\\> \\<t:1700000000\\>',
-        '\\*\\*bold\\*\\* \\_it\\_ \\~\\~gone\\~\\~ \\|\\|spoiler\\|\\| \\`code\\` \\[click\\](https://evil.example)',
+        '\\*\\*bold\\*\\* \\_it\\_ \\~\\~gone\\~\\~ \\|\\|spoiler\\|\\| \\`code\\` \\[click\\](https:\u2060//evil.example)',
         '\\# Heading\n\\> quote\n\\- list\n1\\. first\n\\-\\# small',
       ].join('\n\n'),
     );

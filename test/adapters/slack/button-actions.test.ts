@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SLACK_ACTION_PREFIX } from '../../../src/adapters/slack/to-slack-message.ts';
+import { SLACK_ACTION_PREFIX, slackButtonValue } from '../../../src/adapters/slack/to-slack-message.ts';
 import { appMentionBody, buttonClickBody } from '../../fakes/slack-requests.ts';
 import { blocksOf, type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
@@ -14,7 +14,11 @@ afterEach(async () => {
 function click(kind: 'command' | 'share', value: string, responseId = 'r1') {
   const actionId = `${SLACK_ACTION_PREFIX[kind]}${value.replace(/\W+/g, '-')}`;
   return harness.post(
-    buttonClickBody({ actionId, value, responseUrl: harness.api.responseUrl(responseId) }),
+    buttonClickBody({
+      actionId,
+      value: slackButtonValue(kind, value),
+      responseUrl: harness.api.responseUrl(responseId),
+    }),
     'form',
   );
 }

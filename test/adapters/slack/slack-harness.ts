@@ -1,7 +1,9 @@
 import type { MessageRefs } from '../../../src/adapters/slack/message-refs.ts';
 import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.ts';
 import type { Core } from '../../../src/core/core.ts';
-import type { RequestContext } from '../../../src/core/ports.ts';
+import type { OnceKeys } from '../../../src/core/once-keys.ts';
+import type { Logger, RequestContext } from '../../../src/core/ports.ts';
+import type { HttpServerLimits } from '../../../src/http/harden-http-server.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/fake-slack-api.ts';
 import { postSignedToSlack, type SlackHttpResult } from '../../fakes/slack-requests.ts';
 import { createTestCore, silentLogger } from '../../support/test-core.ts';
@@ -12,12 +14,14 @@ export const SIGNING_SECRET = 'test-signing-secret';
 export interface SlackHarness {
   api: FakeSlackApi;
   adapter: SlackAdapter;
+  /** `http://127.0.0.1:PORT/slack/events` */
+  url: string;
   /** Every (text, context) the core received, in order. */
   asked: Array<{ text: string; context: RequestContext }>;
   post(
     body: string,
     contentType: 'form' | 'json',
-    options?: { timestamp?: number; signature?: string },
+    options?: { timestamp?: number; signature?: string; headers?: Record<string, string> },
   ): Promise<SlackHttpResult>;
   stop(): Promise<void>;
 }
@@ -28,6 +32,9 @@ export async function startSlackHarness(
     ackBudgetMs?: number;
     processBeforeResponse?: boolean;
     messageRefs?: MessageRefs;
+    httpLimits?: HttpServerLimits;
+    onceKeys?: OnceKeys;
+    logger?: Logger;
   } = {},
 ): Promise<SlackHarness> {
   const api = await startFakeSlackApi();
@@ -47,7 +54,9 @@ export async function startSlackHarness(
     port: 0,
     host: '127.0.0.1',
     core,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
+    ...(options.onceKeys ? { onceKeys: options.onceKeys } : {}),
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: options.processBeforeResponse ?? true,
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
@@ -57,6 +66,7 @@ export async function startSlackHarness(
   return {
     api,
     adapter,
+    url,
     asked,
     post: (body, contentType, extra = {}) =>
       postSignedToSlack(url, body, {

@@ -50,6 +50,7 @@ describe('/eujp through Bolt', () => {
     expect(harness!.asked[0]).toEqual({
       text: 'subscriptions',
       context: {
+        platform: 'slack',
         channel: { platform: 'slack', channelId: 'C1', workspaceId: 'T1' },
         userId: 'U1',
         canManageChannel: true,

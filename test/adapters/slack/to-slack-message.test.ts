@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SLACK_ACTION_PREFIX, toSlackMessage } from '../../../src/adapters/slack/to-slack-message.ts';
+import {
+  readSlackButtonValue,
+  SLACK_ACTION_PREFIX,
+  slackButtonValue,
+  toSlackMessage,
+} from '../../../src/adapters/slack/to-slack-message.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { sampleBriefing, sampleNotFound } from './sample-replies.ts';
 
@@ -56,12 +61,25 @@ describe('toSlackMessage', () => {
     });
   });
 
-  it('turns every action into a button whose value is the command and whose action_id is unique', () => {
+  it('turns every action into a button whose value is the signed command and whose action_id is unique', () => {
     const buttons = buttonsOf(sampleBriefing());
     expect(buttons.map((button) => [button.text.text, button.value, button.action_id])).toEqual([
-      ['Sources', 'sources semiconductors', `${SLACK_ACTION_PREFIX.command}sources-semiconductors`],
-      ['Share in channel', 'semiconductors', `${SLACK_ACTION_PREFIX.share}semiconductors`],
-      ['Quantum', 'quantum', `${SLACK_ACTION_PREFIX.command}quantum`],
+      [
+        'Sources',
+        slackButtonValue('command', 'sources semiconductors'),
+        `${SLACK_ACTION_PREFIX.command}sources-semiconductors`,
+      ],
+      [
+        'Share in channel',
+        slackButtonValue('share', 'semiconductors'),
+        `${SLACK_ACTION_PREFIX.share}semiconductors`,
+      ],
+      ['Quantum', slackButtonValue('command', 'quantum'), `${SLACK_ACTION_PREFIX.command}quantum`],
+    ]);
+    expect(buttons.map((button) => readSlackButtonValue('command', button.value))).toEqual([
+      'sources semiconductors',
+      null,
+      'quantum',
     ]);
   });
 
@@ -153,9 +171,13 @@ describe('toSlackMessage escaping', () => {
 
   it.each(injections)('echoes %s back as text that cannot ping or link', (input) => {
     const rendered = allText(sampleNotFound(input));
-    const escaped = input.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const escaped = input
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replace('://', ':\u2060//');
     expect(rendered).toContain(escaped);
-    expect(rendered).not.toMatch(/<[!@]|<https:\/\/evil/);
+    expect(rendered).not.toMatch(/<[!@]|https:\/\/evil/);
   });
 
   it('defuses bare @channel, @here and @everyone with an invisible word joiner', () => {

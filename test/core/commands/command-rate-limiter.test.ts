@@ -108,7 +108,20 @@ describe('the command rate limiter', () => {
     expect(limiter.take(slack('U1', 'C3'))).toMatchObject({ allowed: false, scope: 'user' });
   });
 
-  it('never limits the local console or a request with no channel (the ask CLI)', () => {
+  it('limits a chat request without a channel by its user (a button in a Slack view)', () => {
+    const limiter = createCommandRateLimiter(
+      limits({ perUser: { perMinute: 1, burst: 2 }, perChannel: { perMinute: 1, burst: 100 } }),
+      manualClock(),
+    );
+    const fromView: RequestContext = { platform: 'slack', userId: 'U1' };
+    expect(limiter.take(fromView).allowed).toBe(true);
+    expect(limiter.take(fromView).allowed).toBe(true);
+    expect(limiter.take(fromView)).toMatchObject({ allowed: false, scope: 'user' });
+    // The same person in a channel shares the bucket.
+    expect(limiter.take(slack('U1'))).toMatchObject({ allowed: false, scope: 'user' });
+  });
+
+  it('never limits the local console or a request from no platform (the ask CLI)', () => {
     const limiter = createCommandRateLimiter(
       limits({ perUser: { perMinute: 1, burst: 1 }, perChannel: { perMinute: 1, burst: 1 } }),
       manualClock(),

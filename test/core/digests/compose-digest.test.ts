@@ -73,16 +73,31 @@ describe('composing a digest', () => {
     expect(reply.sections[0]?.items.map((item) => item.text)).toEqual(['backfilled-mou happened']);
   });
 
-  it('counts a briefing whose as_of moved forward as “updated: <title>”', () => {
-    const cursor = cursorAfter(compose({ topics: ['quantum', 'ai'] }));
-    const library = createLibrary({ asOf: { ai: '2025-05-19' } });
-    const { reply, summary } = compose({ topics: ['quantum', 'ai'], cursor, library });
+  it('counts a briefing whose as_of moved forward as updated, saying in one line what changed', () => {
+    const cursor = cursorAfter(compose({ topics: ['quantum', 'ai', 'semiconductors'] }));
+    const library = createLibrary({ asOf: { ai: '2025-05-19', semiconductors: '2025-05-19' } });
+    const ai = library.briefings.get('ai')!;
+    ai.text.en.changes = 'Adds the AI Promotion Act.';
+    const { reply, summary } = compose({ topics: ['quantum', 'ai', 'semiconductors'], cursor, library });
     const updates = reply.sections.find((section) => section.heading === 'Updated briefings');
-    expect(updates?.items.map((item) => item.text)).toEqual(['updated: Artificial intelligence']);
-    expect(summary).toBe('1 updated briefing');
+    expect(updates?.items.map((item) => item.text)).toEqual([
+      'updated: Artificial intelligence — Adds the AI Promotion Act.',
+      // Without a `changes` line the summary stands in for it.
+      'updated: Semiconductors — Semiconductors summary',
+    ]);
+    expect(summary).toBe('2 updated briefings');
   });
 
-  it('says so in one line when nothing happened, with one spotlight that rotates between digests', () => {
+  it('says what changed in the channel’s language', () => {
+    const cursor = cursorAfter(compose({ topics: ['quantum'] }));
+    const library = createLibrary({ asOf: { quantum: '2025-05-19' } });
+    library.briefings.get('quantum')!.text.ja!.changes = 'Q-NEKOの記述を修正。';
+    const { reply } = compose({ topics: ['quantum'], cursor, library, lang: 'ja' });
+    const updates = reply.sections.find((section) => section.heading === '更新されたブリーフィング');
+    expect(updates?.items.map((item) => item.text)).toEqual(['更新：量子技術 — Q-NEKOの記述を修正。']);
+  });
+
+  it('says so when nothing happened, names the latest development on record, and rotates one spotlight', () => {
     let cursor = cursorAfter(compose({ topics: ['semiconductors', 'quantum'] }));
     const quiet = [];
     for (let i = 0; i < 3; i++) {
@@ -91,7 +106,10 @@ describe('composing a digest', () => {
       cursor = cursorAfter(composed, cursor);
     }
     for (const reply of quiet) {
-      expect(reply.sections[0]?.paragraphs).toEqual(['Nothing new since the last digest (20 May 2025).']);
+      expect(reply.sections[0]?.paragraphs).toEqual([
+        'Nothing new since the last digest (20 May 2025).',
+        'Latest development on record (13 May 2025): quantum-loi happened',
+      ]);
       expect(reply.sections).toHaveLength(2);
     }
     const spotlights = quiet.map((reply) => reply.sections[1]?.heading);

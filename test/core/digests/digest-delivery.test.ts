@@ -87,6 +87,7 @@ describe('delivering digests', () => {
     expect(first?.reply.sections[0]?.heading).toBe('New in the last 30 days');
     expect(second?.reply.sections[0]?.paragraphs).toEqual([
       'Nothing new since the last digest (2 June 2025).',
+      'Latest development on record (12 May 2025): council-3 happened',
     ]);
   });
 

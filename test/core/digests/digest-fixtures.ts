@@ -30,6 +30,8 @@ function briefing(id: TopicId, title: string, asOf: string, ja?: string): Briefi
     aliasesJa: [],
     related: [],
     asOf,
+    checked: asOf,
+    sourceIds: [`${id}-source`],
     text: ja ? { en: text(title, title), ja: text(ja, ja) } : { en: text(title, title) },
     file: `briefings/${id}.md`,
   };
@@ -43,6 +45,7 @@ export function development(id: string, date: string, topics: TopicId[], textJa?
     text: `${id} happened`,
     ...(textJa ? { textJa } : {}),
     sources: [{ title: `${id} press release`, publisher: 'MIC', date, url: `https://example.jp/${id}` }],
+    sourceIds: [`${id}-press-release`],
   };
 }
 
@@ -68,7 +71,7 @@ export function createLibrary(
     development('council-2', '2024-04-30', ['semiconductors', 'ai']),
     ...(overrides.extra ?? []),
   ].sort((a, b) => b.date.localeCompare(a.date));
-  return { briefings, developments };
+  return { briefings, developments, register: new Map() };
 }
 
 /** A temporary folder for real SQLite files, removed by `cleanup`. */

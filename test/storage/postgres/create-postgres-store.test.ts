@@ -10,6 +10,7 @@ import {
   type TestSchema,
   warnIfPostgresSkipped,
 } from '../postgres-test-schema.ts';
+import { secretsAtRestContract } from '../secrets-at-rest-contract.ts';
 import { storeContract } from '../store-contract.ts';
 
 warnIfPostgresSkipped('test/storage/postgres');
@@ -68,3 +69,14 @@ describe.skipIf(!TEST_PG_URL)(`the Postgres store, held to the Store contract ($
     return { open, openAnother: open, cleanup: () => schema.drop() };
   });
 });
+
+describe.skipIf(!TEST_PG_URL)(
+  `the Postgres store: secrets at rest and single-use keys (${PG_SKIP_REASON})`,
+  () => {
+    secretsAtRestContract(async () => {
+      const schema = await createTestSchema(url);
+      const open = () => createPostgresStore(url, { schema: schema.name, maxConnections: 4 });
+      return { open, openAnother: open, cleanup: () => schema.drop() };
+    });
+  },
+);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/core/digests/store-port.ts';
 import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
 import { MIGRATIONS } from '../../../src/storage/sqlite/migrations.ts';
+import { secretsAtRestContract } from '../secrets-at-rest-contract.ts';
 import { newSubscription, storeContract } from '../store-contract.ts';
 
 describe('the SQLite store', () => {
@@ -60,6 +61,18 @@ describe('the SQLite store', () => {
 describe('the SQLite store, held to the Store contract', () => {
   storeContract(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eujp-contract-'));
+    const file = join(dir, 'eujp.sqlite');
+    return {
+      open: async () => createSqliteStore(file),
+      openAnother: async () => createSqliteStore(file),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  });
+});
+
+describe('the SQLite store: secrets at rest and single-use keys', () => {
+  secretsAtRestContract(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eujp-secrets-'));
     const file = join(dir, 'eujp.sqlite');
     return {
       open: async () => createSqliteStore(file),

@@ -9,7 +9,9 @@ import {
   type DigestService,
 } from '../../../../src/core/digests/create-digest-service.ts';
 import type { Store } from '../../../../src/core/digests/store-port.ts';
-import type { Platform, Publisher, RequestContext } from '../../../../src/core/ports.ts';
+import type { Logger, Platform, Publisher, RequestContext } from '../../../../src/core/ports.ts';
+import { encryptInstallations } from '../../../../src/storage/encrypted-installations.ts';
+import type { EncryptionKey } from '../../../../src/storage/encryption-keys.ts';
 import { createSqliteStore } from '../../../../src/storage/sqlite/create-sqlite-store.ts';
 import { type FakeSlackAnswer, type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
 import { type FakeWorkspace, slackOAuthAnswers } from '../../../fakes/slack-oauth.ts';
@@ -18,6 +20,8 @@ import { loadRealLibrary, silentLogger } from '../../../support/test-core.ts';
 
 export const SIGNING_SECRET = 'oauth-signing-secret';
 export const CLIENT_ID = '1111.2222';
+export const CLIENT_SECRET = 'oauth-client-secret-value';
+export const STATE_SECRET = 'oauth-state-secret-value';
 
 /**
  * The Slack adapter in OAuth mode on loopback: a real SQLite store holding installations and
@@ -40,12 +44,21 @@ export interface OAuthHarness {
 
 export async function startOAuthHarness(
   workspaces: readonly FakeWorkspace[],
-  options: { appToken?: string; port?: number; answer?: FakeSlackAnswer } = {},
+  options: {
+    appToken?: string;
+    port?: number;
+    answer?: FakeSlackAnswer;
+    logger?: Logger;
+    /** A store shared with another harness (a second replica); the harness then leaves it open. */
+    store?: Store;
+    /** Installations encrypted at rest with these keys (EUJP_ENCRYPTION_KEYS). */
+    encryptionKeys?: EncryptionKey[];
+  } = {},
 ): Promise<OAuthHarness> {
   const oauthAnswers = slackOAuthAnswers(workspaces);
   const api = await startFakeSlackApi({ answer: (call) => options.answer?.(call) ?? oauthAnswers(call) });
   const dir = mkdtempSync(join(tmpdir(), 'eujp-oauth-'));
-  const store = createSqliteStore(join(dir, 'eujp.sqlite'));
+  const store = options.store ?? createSqliteStore(join(dir, 'eujp.sqlite'));
   const library = await loadRealLibrary();
   let now = new Date('2026-11-02T00:00:00Z');
   const clock = { now: () => new Date(now) };
@@ -79,16 +92,17 @@ export async function startOAuthHarness(
   const adapter = await startSlackAdapter({
     oauth: {
       clientId: CLIENT_ID,
-      clientSecret: 'client-secret',
-      stateSecret: 'state-secret',
-      installations: store,
+      clientSecret: CLIENT_SECRET,
+      stateSecret: STATE_SECRET,
+      installations: options.encryptionKeys ? encryptInstallations(store, options.encryptionKeys) : store,
     },
+    onceKeys: store,
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     port: options.port ?? 0,
     host: '127.0.0.1',
     core,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     clientOptions: { retryConfig: { retries: 0 } },
     processBeforeResponse: true,
     ...(options.appToken ? { appToken: options.appToken } : {}),
@@ -113,7 +127,7 @@ export async function startOAuthHarness(
     stop: async () => {
       await adapter.stop();
       await api.close();
-      await store.close();
+      if (!options.store) await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
