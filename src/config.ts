@@ -38,7 +38,10 @@ export interface Config {
   databaseTimeouts: { connectMs: number; queryMs: number; idleMs: number };
 }
 
-/** Slack distribution (issue 8): Bolt's install flow, each workspace's token kept in the store. */
+/**
+ * Slack distribution to many workspaces: Bolt's install flow, each workspace's token kept in the
+ * store, so one deployment can serve every workspace that installs it.
+ */
 export interface SlackOAuthConfig {
   clientId: string;
   clientSecret: string;
@@ -177,7 +180,10 @@ function cleanEnvironment(environment: NodeJS.ProcessEnv): Record<string, string
   return cleaned;
 }
 
-/** Reads the configuration of DESIGN.md §6 from an environment; throws ConfigError listing every problem. */
+/**
+ * Reads the configuration (the variables in the README's table and `.env.example`, a contract per
+ * docs/contracts.md) from an environment; throws ConfigError listing every problem.
+ */
 export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   const parsed = v.safeParse(environmentSchema, cleanEnvironment(environment));
   if (!parsed.success) {

@@ -20,7 +20,8 @@ async function offenders(dir: string, forbidden: ReadonlyArray<[RegExp, string]>
   return found;
 }
 
-// STYLE.md principle 2: dependencies point inward, and this test proves it.
+// Dependencies point inward (docs/decisions/0001): the core knows no platform, storage, environment
+// or wall clock, so every adapter and backend can change without touching it. This test proves it.
 describe('the architecture', () => {
   it('keeps the core free of platforms, storage, the environment and the wall clock', async () => {
     expect(

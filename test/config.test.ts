@@ -11,7 +11,7 @@ const problemsOf = (environment: NodeJS.ProcessEnv): readonly string[] => {
   return [];
 };
 
-describe('configuration from the environment (DESIGN.md §6)', () => {
+describe('configuration from the environment: defaults, and one message naming every bad variable', () => {
   it('runs the console with defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

@@ -18,7 +18,10 @@ export interface RunningAdapter {
 
 export interface AdapterStartReport {
   running: RunningAdapter[];
-  /** Adapters that were configured but could not start, with the reason (issue 6). */
+  /**
+   * Adapters that were configured but could not start, with the reason, so one platform's outage
+   * is reported while the others keep serving (docs/decisions/0063-start-up-failures-and-adapter-retries.md).
+   */
   failed: Array<{ platform: Exclude<Platform, 'console'>; reason: string }>;
 }
 

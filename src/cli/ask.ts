@@ -8,7 +8,8 @@ import { createCore } from '../core/create-core.ts';
 import type { Logger } from '../core/ports.ts';
 import { toReplyJson } from './reply-json.ts';
 
-// `npm run ask -- [--json] [--stdin] "<text>"` (DESIGN.md §5): one reply per query, no chat needed.
+// `npm run ask -- [--json] [--stdin] "<text>"` (the command-line contract in docs/contracts.md):
+// one reply per query, no chat needed.
 const USAGE = 'usage: npm run ask -- [--json] [--stdin] "<topic or command>"';
 
 class UsageError extends Error {}

@@ -3,7 +3,7 @@ import { CLI_REPLY_TYPES, type Reply } from '../core/reply.ts';
 
 const CLI_TYPES = new Set<string>(CLI_REPLY_TYPES);
 
-/** The one-object JSON shape of `npm run ask -- --json` (DESIGN.md §5). */
+/** The one-object JSON shape of `npm run ask -- --json`, a contract other tools parse (docs/contracts.md). */
 export function toReplyJson(reply: Reply): string {
   return JSON.stringify({
     type: CLI_TYPES.has(reply.type) ? reply.type : 'error',

@@ -2,7 +2,7 @@ import type { TopicId } from './topics/topic-ids.ts';
 
 /**
  * Every kind of answer the core gives. The first nine are the CLI's JSON `type` values
- * (DESIGN.md §5); the rest answer subscription commands in chat.
+ * (docs/contracts.md, command line); the rest answer subscription commands in chat.
  */
 export const REPLY_TYPES = [
   'briefing',
@@ -20,7 +20,7 @@ export const REPLY_TYPES = [
 
 export type ReplyType = (typeof REPLY_TYPES)[number];
 
-/** The `type` values the CLI's JSON may carry (DESIGN.md §5): the first nine reply types. */
+/** The `type` values the CLI's JSON may carry (docs/contracts.md): the first nine reply types. */
 export const CLI_REPLY_TYPES: readonly ReplyType[] = REPLY_TYPES.slice(0, 9);
 
 export type Language = 'en' | 'ja';

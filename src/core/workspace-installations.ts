@@ -31,7 +31,7 @@ export interface InstallationKey {
 }
 
 /**
- * Installations of a distributed app (Slack OAuth, issue 8), kept next to the subscriptions so an
+ * Installations of a distributed app (Slack OAuth), kept next to the subscriptions so an
  * uninstall can remove both. They hold bot tokens: the database is as secret as the tokens.
  */
 export interface WorkspaceInstallations {

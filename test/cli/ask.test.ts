@@ -4,7 +4,7 @@ import { runEntryPoint } from '../support/run-command.ts';
 const ask = (args: string[], input?: string) =>
   runEntryPoint('src/cli/ask.ts', args, input === undefined ? {} : { input });
 
-describe('npm run ask (DESIGN.md §5)', () => {
+describe('npm run ask: one plain-text reply, or exactly one JSON object per query', () => {
   it('prints a briefing as plain text', async () => {
     const result = await ask(['semiconductors']);
     expect(result.code).toBe(0);

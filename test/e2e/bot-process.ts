@@ -30,7 +30,7 @@ export interface BotProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Environment the bot reads (DESIGN.md §6); empty strings mean "unset", as in `.env.example`. */
+/** Environment the bot reads (the README's configuration table); empty strings mean "unset", as in `.env.example`. */
 export type BotEnv = Record<string, string>;
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */

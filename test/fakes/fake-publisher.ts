@@ -41,7 +41,10 @@ export interface FakePublisher extends Publisher {
   holdMode: 'before_platform' | 'after_platform';
 }
 
-/** What the platforms themselves enforce (PLATFORM.md); the bot paces itself by DEFAULT_RATE_LIMITS. */
+/**
+ * What the platforms themselves enforce (docs/platform-limits.md), with Slack's "few hundred a
+ * minute per workspace" taken as 200; the bot paces itself by DEFAULT_RATE_LIMITS.
+ */
 export const PLATFORM_ENFORCED_LIMITS: Record<'slack' | 'discord', readonly RateLimitRule[]> = {
   slack: [
     { scope: 'channel', limit: 1, windowMs: 1_000 },

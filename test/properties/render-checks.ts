@@ -10,7 +10,7 @@ import { slackBlockTextLength } from '../fakes/fake-slack-api.ts';
 import { SENTINEL } from './hostile-text.ts';
 
 /**
- * What every renderer must guarantee for any reply, written as platform facts (PLATFORM.md)
+ * What every renderer must guarantee for any reply, written as platform facts (docs/platform-limits.md)
  * rather than as the renderers' own constants, so a renderer that drifts is caught.
  */
 

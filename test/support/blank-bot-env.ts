@@ -1,5 +1,5 @@
 /**
- * Every variable the bot reads (DESIGN.md §6 and the OAuth variables of issue 8), blank, so a bot
+ * Every variable the bot reads (the README's configuration table, OAuth included), blank, so a bot
  * started by a test sees only what the test sets, nothing from the developer's shell or a `.env`.
  */
 export const BLANK_BOT_ENV: Readonly<Record<string, string>> = {

@@ -48,7 +48,7 @@ const USAGE = `usage: register-discord [--global] [--clear-guild[=SERVER_ID]]
   --clear-guild remove the commands registered in a server (DISCORD_GUILD_ID, or =SERVER_ID)`;
 
 // `npm run discord:register` (or `node dist/register-discord.js` in the image): reads the same
-// variables as the bot (DESIGN.md §6).
+// variables as the bot (the README's configuration table).
 async function main(args: readonly string[]): Promise<number> {
   const global = args.includes('--global');
   const clear = args.find((arg) => arg === '--clear-guild' || arg.startsWith('--clear-guild='));

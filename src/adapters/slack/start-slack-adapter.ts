@@ -23,7 +23,7 @@ import { boltOAuthOptions, type SlackOAuthOptions } from './slack-oauth-options.
 import { toBoltLogger } from './to-bolt-logger.ts';
 import { useSlackButtonSigningSecret } from './to-slack-message.ts';
 
-/** Everything the Slack adapter needs; the entry point maps DESIGN.md §6 variables onto it. */
+/** Everything the Slack adapter needs; the entry point maps the configured environment variables onto it. */
 export interface SlackAdapterOptions {
   /** One workspace's bot token (`SLACK_BOT_TOKEN`); or `oauth`, never both. */
   botToken?: string;

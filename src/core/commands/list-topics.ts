@@ -3,7 +3,7 @@ import { TOPIC_IDS } from '../topics/topic-ids.ts';
 import { type CommandRequest, emptyReply } from './command-request.ts';
 import { textIn } from './show-briefing.ts';
 
-/** `topics`: every topic with its one-line summary, in the stable order of DESIGN.md §2. */
+/** `topics`: every topic with its one-line summary, in the stable order of the topic ids (docs/contracts.md). */
 export function listTopics(request: CommandRequest): Reply {
   return {
     ...emptyReply('topics', request.messages.topicsTitle, request.lang),

@@ -9,7 +9,7 @@ export interface RateLimitRule {
 }
 
 /**
- * What digests allow themselves per platform (PLATFORM.md). Slack: about one message a second per
+ * What digests allow themselves per platform (docs/platform-limits.md). Slack: about one message a second per
  * channel and a few hundred a minute per workspace (we take 200). Discord: 50 requests a second
  * per bot, of which digests take 40 so interactive replies on the same token keep headroom, and
  * the per-channel message bucket of 5 per 5 s.

@@ -106,7 +106,7 @@ export interface MessageRefDetail {
 export const WRITE_PROBE_KEY = 'health#write-probe';
 
 /**
- * The storage port. Every method is async so a networked backend (Postgres, issue 8) can
+ * The storage port. Every method is async so a networked backend (Postgres) can
  * implement it unchanged; SQLite is the embedded default. Installations (Slack OAuth) live in the
  * same store so an uninstall removes them together with the workspace's subscriptions.
  */

@@ -13,8 +13,8 @@ export function languageFromLocale(locale: string | undefined): Language | undef
 }
 
 /**
- * The reply language, in the order issue 7 sets: an explicit `lang=` in the command, the
- * channel's stored setting, the user's locale, then English.
+ * The reply language, most deliberate choice first: an explicit `lang=` in the command, the
+ * channel's stored setting, the user's locale, then English (docs/contracts.md, command grammar).
  */
 export function chooseLanguage(choices: {
   explicit?: Language;

@@ -1,4 +1,4 @@
-/** The ten stable topic ids of DESIGN.md §2; other tools rely on these exact strings. */
+/** The ten stable topic ids (docs/contracts.md); other tools rely on these exact strings. */
 export const TOPIC_IDS = [
   'partnership',
   'ai',

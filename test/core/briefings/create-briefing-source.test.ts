@@ -25,7 +25,7 @@ const editSummary = async (summary: string) => {
   await writeFile(file, text.replace(/^summary: .*$/m, `summary: ${summary}`));
 };
 
-describe('live briefing content (DESIGN.md §8)', () => {
+describe('live briefing content: edits swap in whole, invalid edits keep the previous content', () => {
   it('swaps in a valid edit as a whole', async () => {
     const source = await createBriefingSource(dir, logger);
     const before = source.current();

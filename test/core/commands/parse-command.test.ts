@@ -8,7 +8,7 @@ const parse = (raw: string) => {
   return parseCommand(prepared.text);
 };
 
-describe('the command grammar (DESIGN.md §4)', () => {
+describe('the command grammar shared by Slack, Discord and the console', () => {
   it.each(['', '   ', 'help', 'HELP', '/eujp', '/eujp help', 'ヘルプ'])('shows help for %j', (text) => {
     expect(parse(text)).toEqual({ name: 'help' });
   });

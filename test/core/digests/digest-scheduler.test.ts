@@ -10,7 +10,7 @@ const channel: ChannelRef = { platform: 'slack', channelId: 'C1', workspaceId: '
 const context = { channel, canManageChannel: true };
 const MINUTE = 60_000;
 
-/** node-cron on vitest's fake timers (PLATFORM.md): the real timing code, on simulated time. */
+/** node-cron on vitest's fake timers (docs/platform-limits.md): the real timing code, on simulated time. */
 describe('scheduling digests with node-cron', () => {
   let temp: ReturnType<typeof createTempDir>;
   let store: Store;

@@ -10,7 +10,7 @@ import { createTempDir } from './digest-fixtures.ts';
 const channel = { platform: 'discord' as const, channelId: '42', workspaceId: 'G1' };
 const manager: RequestContext = { channel, canManageChannel: true, locale: 'en-US' };
 
-/** The grammar of DESIGN.md §4, typed as a user would, through the real core and briefings. */
+/** The command grammar (docs/contracts.md), typed as a user would, through the real core and briefings. */
 describe('digest commands through the core', () => {
   let temp: ReturnType<typeof createTempDir>;
   let store: Store;
