@@ -1,8 +1,8 @@
+import { createRpcClient, type MessageChannel } from './adapters/discord/sharding/shard-rpc.ts';
+import { createRemoteShardServices } from './adapters/discord/sharding/shard-services.ts';
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.ts';
 import { installCrashGuards } from './app/crash-guards.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
-import { createRpcClient, type MessageChannel } from './app/sharding/shard-rpc.ts';
-import { createRemoteShardServices } from './app/sharding/shard-services.ts';
 import { configuredSecrets, loadConfig } from './config.ts';
 import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
 import { createCore } from './core/create-core.ts';

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
+import { startShardManager } from './adapters/discord/sharding/start-shard-manager.ts';
 import { startDiscordRestPublisher } from './adapters/discord/start-discord-rest-publisher.ts';
 import { composeBot } from './app/compose-bot.ts';
 import { installCrashGuards } from './app/crash-guards.ts';
 import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
-import { startShardManager } from './app/sharding/start-shard-manager.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
 import { ConfigError, configuredSecrets, loadConfig } from './config.ts';
 import { createLogger } from './logging/create-logger.ts';

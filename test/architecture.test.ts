@@ -68,6 +68,21 @@ describe('the architecture', () => {
     expect(found).toEqual([]);
   });
 
+  it('imports Slack and Discord libraries only inside src/adapters/', async () => {
+    // Static imports and re-exports, type-only ones included: a type import still ties the file to
+    // the library's version. A dynamic `import('../adapters/…')` of an adapter module is fine: the
+    // adapter imports the library, the caller does not.
+    const platformLibrary =
+      /(?:from|import\s*\(?|require\s*\()\s*['"](@slack\/[^'"]*|discord\.js|@discordjs\/[^'"]*)['"]/g;
+    const found: string[] = [];
+    for (const file of await filesUnder('.')) {
+      if (file.startsWith(`adapters${path.sep}`)) continue;
+      const source = await readFile(path.join(SRC, file), 'utf8');
+      for (const [, library] of source.matchAll(platformLibrary)) found.push(`${file}: imports ${library}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('reads the environment only in entry points and config', async () => {
     const readers = (await offenders('.', [[/process\.env/, 'reads process.env']])).map(
       (line) => line.split(':')[0],

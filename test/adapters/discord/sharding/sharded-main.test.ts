@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, callbackPath, eujpPayload } from '../../fakes/discord-interactions.ts';
-import { type FakeDiscordApi, startFakeDiscordApi } from '../../fakes/fake-discord-api.ts';
-import { type FakeDiscordGateway, startFakeDiscordGateway } from '../../fakes/fake-discord-gateway.ts';
+import { APP_ID, callbackPath, eujpPayload } from '../../../fakes/discord-interactions.ts';
+import { type FakeDiscordApi, startFakeDiscordApi } from '../../../fakes/fake-discord-api.ts';
+import { type FakeDiscordGateway, startFakeDiscordGateway } from '../../../fakes/fake-discord-gateway.ts';
 import { isRunning, type ShardedBot, startShardedBot } from './sharded-process.ts';
 
 const TOKEN = 'discord-shard-test-token';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, type Shard, ShardingManager } from 'discord.js';
-import type { Logger } from '../../core/ports.ts';
+import type { Logger } from '../../../core/ports.ts';
 import type { MessageChannel } from './shard-rpc.ts';
 import { type ShardServices, serveShardServices } from './shard-services.ts';
 
@@ -30,7 +30,7 @@ export interface RunningShards {
   stop(): Promise<void>;
 }
 
-const DEFAULT_SHARD_FILE = fileURLToPath(new URL('../../shard-main.ts', import.meta.url));
+const DEFAULT_SHARD_FILE = fileURLToPath(new URL('../../../shard-main.ts', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 const EXIT_TIMEOUT_MS = 10_000;
 

@@ -1,6 +1,6 @@
-import type { ChannelSettings } from '../../core/channel-settings.ts';
-import type { DigestCommands } from '../../core/digests/digest-commands.ts';
-import type { Language, Reply } from '../../core/reply.ts';
+import type { ChannelSettings } from '../../../core/channel-settings.ts';
+import type { DigestCommands } from '../../../core/digests/digest-commands.ts';
+import type { Language, Reply } from '../../../core/reply.ts';
 import type { MessageChannel, RpcClient, RpcHandlers } from './shard-rpc.ts';
 import { serveRpc } from './shard-rpc.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { recommendedShardCount } from '../../../src/app/sharding/start-shard-manager.ts';
-import { type FakeDiscordApi, startFakeDiscordApi } from '../../fakes/fake-discord-api.ts';
+import { recommendedShardCount } from '../../../../src/adapters/discord/sharding/start-shard-manager.ts';
+import { type FakeDiscordApi, startFakeDiscordApi } from '../../../fakes/fake-discord-api.ts';
 
 let api: FakeDiscordApi | undefined;
 afterEach(async () => {

@@ -1,13 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRpcClient, type MessageChannel, serveRpc } from '../../../src/app/sharding/shard-rpc.ts';
-import { createRemoteShardServices, serveShardServices } from '../../../src/app/sharding/shard-services.ts';
-import { createCore } from '../../../src/core/create-core.ts';
-import { createDigestService } from '../../../src/core/digests/create-digest-service.ts';
-import type { Store } from '../../../src/core/digests/store-port.ts';
-import { UserFacingError } from '../../../src/core/errors.ts';
-import type { RequestContext } from '../../../src/core/ports.ts';
-import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
-import { fixedClock, loadRealLibrary, silentLogger } from '../../support/test-core.ts';
+import {
+  createRpcClient,
+  type MessageChannel,
+  serveRpc,
+} from '../../../../src/adapters/discord/sharding/shard-rpc.ts';
+import {
+  createRemoteShardServices,
+  serveShardServices,
+} from '../../../../src/adapters/discord/sharding/shard-services.ts';
+import { createCore } from '../../../../src/core/create-core.ts';
+import { createDigestService } from '../../../../src/core/digests/create-digest-service.ts';
+import type { Store } from '../../../../src/core/digests/store-port.ts';
+import { UserFacingError } from '../../../../src/core/errors.ts';
+import type { RequestContext } from '../../../../src/core/ports.ts';
+import { createSqliteStore } from '../../../../src/storage/sqlite/create-sqlite-store.ts';
+import { fixedClock, loadRealLibrary, silentLogger } from '../../../support/test-core.ts';
 
 /** Two ends of an IPC channel; messages cross as JSON, asynchronously, as `process.send` does. */
 function channelPair(): { shard: MessageChannel; manager: MessageChannel } {

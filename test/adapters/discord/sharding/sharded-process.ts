@@ -2,10 +2,10 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { createConditionWaiter } from '../../fakes/condition-waiter.ts';
-import { BLANK_BOT_ENV } from '../../support/blank-bot-env.ts';
+import { createConditionWaiter } from '../../../fakes/condition-waiter.ts';
+import { BLANK_BOT_ENV } from '../../../support/blank-bot-env.ts';
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../../..');
 const WAIT_LIMIT_MS = 60_000;
 
 /** One JSON log line of the manager or of a shard (they share stderr). */

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../core/errors.ts';
+import { UserFacingError } from '../../../core/errors.ts';
 
 /** One end of the IPC channel between a Discord shard process and its manager. */
 export interface MessageChannel {
