@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = 
   startup: () => import('./startup-memory.bench.ts'),
   replicas: () => import('./replica-fanout.bench.ts'),
   intl: () => import('./intl-memory.bench.ts'),
+  'cron-libraries': () => import('./cron-libraries.bench.ts'),
 };
 
 const json = process.argv.includes('--json');
