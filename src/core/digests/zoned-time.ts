@@ -68,8 +68,9 @@ export function wallClockAt(instant: number, timeZone: string): WallClock {
 /**
  * The instant at which the wall clock in `timeZone` shows the given local time, or undefined
  * when that time does not exist (skipped when clocks go forward). When it exists twice (clocks
- * go back) the later instant is returned, which is the one node-cron fires at: the ledger keys
- * on this instant, so both must agree.
+ * go back) the later instant is returned, which is the one node-cron fires at in Brussels: the
+ * ledger keys on this instant, so both must agree. node-cron 4.6 takes the earlier one in New
+ * York (measured in docs/decisions/0072), which is still open.
  */
 export function instantOfWallClock(local: Omit<WallClock, 'weekday'>, timeZone: string): number | undefined {
   const asIfUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
