@@ -10,7 +10,7 @@ import { createTempDir } from '../core/digests/digest-fixtures.ts';
 import { createFakePublisher, type FakePublisher } from '../fakes/fake-publisher.ts';
 import { fixedClock, loadRealLibrary } from '../support/test-core.ts';
 
-// Issue 6: the SQLite file locked or the disk full while recording a delivery. The bot keeps
+// A store that fails under us: the SQLite file locked or the disk full while recording a delivery. The bot keeps
 // answering, loses no subscription and no digest, and logs one clear line per incident.
 
 const channel = { platform: 'discord' as const, channelId: '42', workspaceId: 'G1' };

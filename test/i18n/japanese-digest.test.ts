@@ -22,7 +22,7 @@ import { startFakeSlackApi } from '../fakes/fake-slack-api.ts';
 import { postSignedToSlack, slashCommandBody } from '../fakes/slack-requests.ts';
 import { fixedClock, loadRealLibrary, silentLogger } from '../support/test-core.ts';
 
-// Issue 7: a Japanese channel gets its digest in Japanese, end to end, on each platform:
+// A Japanese channel gets its digest in Japanese, end to end, on each platform:
 // the channel's language is set by command, the subscription made by command, and the
 // scheduled slot published through the real adapter to the fake platform API.
 
