@@ -23,6 +23,7 @@ import {
   toMessageRef,
   toSubscription,
 } from './sqlite-rows.ts';
+import { writeReturning } from './write-returning.ts';
 
 /**
  * Opens (creating its folder and file if needed) and migrates the SQLite database at `path`
@@ -135,12 +136,12 @@ export function createSqliteStore(path: string): Store {
 
   const confirm = db.transaction((id: number, result: Parameters<Store['confirmDelivery']>[1]) => {
     const sentAt = result.sentAt.getTime();
-    const row = statements.confirm.get({
+    const row = writeReturning<{ platform: string; channel_id: string }>(statements.confirm, {
       id,
       sentAt,
       messageId: result.messageId,
       summary: result.summary,
-    }) as { platform: string; channel_id: string } | undefined;
+    });
     if (!row) return;
     const key = { platform: row.platform, channelId: row.channel_id };
     const previous = statements.cursor.get(key) as CursorRow | undefined;
@@ -177,7 +178,7 @@ export function createSqliteStore(path: string): Store {
     ...createSqliteOnceKeys(db),
     ...createSqliteCoordination(db),
     async addSubscription(subscription: NewSubscription) {
-      const row = statements.insertSubscription.get({
+      const row = writeReturning<SubscriptionRow>(statements.insertSubscription, {
         ...channelParams(subscription.channel),
         workspaceId: subscription.channel.workspaceId ?? null,
         schedule: subscription.schedule,
@@ -186,7 +187,8 @@ export function createSqliteStore(path: string): Store {
         topics: JSON.stringify(subscription.topics),
         lang: subscription.lang,
         createdAt: subscription.createdAt.getTime(),
-      }) as SubscriptionRow;
+      });
+      if (!row) throw new Error('subscription insert returned no row');
       return toSubscription(row);
     },
     async listChannelSubscriptions(channel) {
@@ -211,11 +213,11 @@ export function createSqliteStore(path: string): Store {
       statements.disableChannel.run({ ...channelParams(channel), reason, detail, at: at.getTime() });
     },
     async claimDelivery(subscription, scheduledAt, at, owner) {
-      const row = statements.claim.get({
+      const row = writeReturning<DeliveryRow>(statements.claim, {
         ...deliveryKey(subscription, scheduledAt),
         at: at.getTime(),
         owner: owner ?? null,
-      }) as DeliveryRow | undefined;
+      });
       return row ? toDelivery(row) : undefined;
     },
     async recordAttempt(id, at, owner) {
