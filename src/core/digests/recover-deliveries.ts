@@ -78,6 +78,17 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
     });
 }
 
+/**
+ * A delivery whose run threw (the store refused a write before anything was published) and that
+ * this replica still holds: sent again, or recorded as skipped once it is too late to be useful.
+ */
+export async function resumeCrashed(options: RecoveryOptions, delivery: Delivery): Promise<void> {
+  if (options.isInFlight(delivery.id)) return;
+  const late = options.clock.now().getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
+  if (late) await skipLate(options, delivery);
+  else options.enqueue(delivery);
+}
+
 async function skipLate(options: RecoveryOptions, delivery: Delivery) {
   await options.store.finishDelivery(delivery.id, {
     state: 'skipped',
