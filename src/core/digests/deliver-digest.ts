@@ -89,7 +89,8 @@ export async function deliverDigest(
       lang: channelLanguage ?? subscription.lang,
       visibility: 'public',
     });
-    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner))) {
+    const pending = { summary: digest.summary, advance: digest.advance, topics: digest.topics };
+    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner, pending))) {
       deps.logger.warn(
         { deliveryId: delivery.id, channel: delivery.channel },
         'digest claim was taken over by another replica; not sending it from here',

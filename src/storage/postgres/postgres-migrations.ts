@@ -139,4 +139,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX once_keys_by_expiry ON once_keys (expires_at);
     `,
   },
+  {
+    version: 6,
+    name: "ledger: 'unconfirmed' state and the digest an attempt was about to send",
+    sql: `
+      ALTER TABLE deliveries DROP CONSTRAINT deliveries_state_check;
+      ALTER TABLE deliveries ADD CONSTRAINT deliveries_state_check
+        CHECK (state IN ('claimed', 'sent', 'failed', 'skipped', 'released', 'unconfirmed'));
+      ALTER TABLE deliveries ADD COLUMN pending_digest JSONB;
+    `,
+  },
 ];
