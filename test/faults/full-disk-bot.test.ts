@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/create-core.ts';
 import { createDigestService, type DigestService } from '../../src/core/digests/create-digest-service.ts';
 import type { Store } from '../../src/core/digests/store-port.ts';
-import type { Logger, RequestContext } from '../../src/core/ports.ts';
+import { DeliveryError, type Logger, type RequestContext } from '../../src/core/ports.ts';
 import { createSqliteStore } from '../../src/storage/sqlite/create-sqlite-store.ts';
 import {
   channels,
@@ -108,6 +108,27 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== undefined)('the bot on a full disk', 
     expect(targets.map((target) => publisher.messagesTo(target.channelId).length)).toEqual(
       targets.map(() => 1),
     );
+    await time.run(bot.service.stop());
+    await bot.store.close();
+  });
+
+  it('sends a delivery that crashed on the full disk mid-retry once space is back, without a restart', async () => {
+    const bot = startInstance(disk.path('eujp.sqlite'), time, [publisher], { logger });
+    await subscribeAll(bot.store, channels('slack', 1));
+    await time.run(bot.service.start());
+    time.set(MONDAY_SLOT);
+    publisher.failNext('*', new DeliveryError('transient', 'HTTP 503'), 1);
+    void bot.service.fireSlot(WEEKLY_TOKYO.cron, WEEKLY_TOKYO.timeZone, MONDAY_SLOT);
+    await time.runUntil(() => publisher.publishCalls === 1);
+    // The disk fills while the delivery waits out its backoff: its next attempt cannot be recorded.
+    disk.fill();
+    await time.run(time.sleep(30_000));
+    expect(logged).toContain('digest delivery crashed');
+    expect(publisher.messages).toHaveLength(0);
+
+    disk.free();
+    await time.run(time.sleep(75_000));
+    expect(publisher.messagesTo('slack-1')).toHaveLength(1);
     await time.run(bot.service.stop());
     await bot.store.close();
   });
