@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core.ts';
 import { createDigestService, type DigestService } from '../../../src/core/digests/create-digest-service.ts';
@@ -7,6 +8,7 @@ import type { Store } from '../../../src/core/digests/store-port.ts';
 import type { RequestContext } from '../../../src/core/ports.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
+import { propertyRuns } from '../../properties/property-runs.ts';
 import { PROJECT_ROOT } from '../../support/run-command.ts';
 import { createTestCore, fixedClock, loadRealLibrary, silentLogger } from '../../support/test-core.ts';
 import { createTempDir } from './digest-fixtures.ts';
@@ -107,6 +109,37 @@ describe('cron field limits', () => {
     '0 9 ? * MON',
   ])('still accepts %s', (expression) => {
     expect(parseSchedule({ kind: 'cron', expression }).ok).toBe(true);
+  });
+
+  it('only ever accepts fields within their bounds, whatever the numbers typed (property)', () => {
+    // Numbers up to 12 digits only: the check refuses anything longer than two before node-cron.
+    const number = fc.oneof(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 100, max: 999_999_999_999 }));
+    const item = fc.oneof(
+      fc.constant('*'),
+      number.map(String),
+      fc.tuple(number, number).map(([a, b]) => `${a}-${b}`),
+      fc.tuple(number, number, number).map(([a, b, c]) => `${a}-${b}/${c}`),
+      number.map((n) => `*/${n}`),
+      fc.constantFrom('mon-fri', 'jan', 'sun', 'L', '5#2', '?', 'x'),
+    );
+    const field = fc.array(item, { minLength: 1, maxLength: 4 }).map((items) => items.join(','));
+    const sizes = [60, 24, 31, 12, 7];
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 5, maxLength: 5 }), (fields) => {
+        const result = parseSchedule({ kind: 'cron', expression: fields.join(' ') });
+        if (!result.ok) return;
+        const { minutes, hours, daysOfMonth, months, weekdays } = result.schedule.fields;
+        const expanded = [minutes, hours, daysOfMonth, months, weekdays];
+        for (const [index, values] of expanded.entries()) {
+          expect(values.length).toBeLessThanOrEqual(sizes[index] ?? 0);
+        }
+        expect(Math.max(...minutes)).toBeLessThanOrEqual(59);
+        expect(Math.max(...hours)).toBeLessThanOrEqual(23);
+        expect(Math.max(...daysOfMonth)).toBeLessThanOrEqual(31);
+        expect(Math.max(...months)).toBeLessThanOrEqual(12);
+      }),
+      propertyRuns(300),
+    );
   });
 
   it('keeps refusing L, W and # as unsupported rather than malformed', () => {
