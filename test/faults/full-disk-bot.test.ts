@@ -133,6 +133,37 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== undefined)('the bot on a full disk', 
     await bot.store.close();
   });
 
+  it('records a sent digest whose record hit the full disk once space is back, so a restart resends nothing', async () => {
+    const file = disk.path('eujp.sqlite');
+    const bot = startInstance(file, time, [publisher], { logger });
+    await subscribeAll(bot.store, channels('slack', 1));
+    await time.run(bot.service.start());
+    time.set(MONDAY_SLOT);
+    publisher.holdAfter(0);
+    void bot.service.fireSlot(WEEKLY_TOKYO.cron, WEEKLY_TOKYO.timeZone, MONDAY_SLOT);
+    await time.runUntil(() => publisher.held.length === 1);
+    // The platform posts it while the disk fills: the confirm cannot be written.
+    disk.fill();
+    publisher.held[0]?.accept();
+    await time.run(time.sleep(5_000));
+    expect(logged).toContain('digest sent but not recorded; a restart may send it once more');
+
+    disk.free();
+    await time.run(time.sleep(30_000));
+    const [row] = await bot.store.listChannelDeliveries({ platform: 'slack', channelId: 'slack-1' }, 1);
+    expect(row).toMatchObject({ state: 'sent', messageId: publisher.messages[0]?.messageId });
+    await time.run(bot.service.stop());
+    await bot.store.close();
+
+    publisher.holdAfter(Number.POSITIVE_INFINITY);
+    time.advance(10 * 60_000); // past the lease: an unrecorded claim would now be taken over and resent
+    const restarted = startInstance(file, time, [publisher], { logger });
+    await time.run(restarted.service.start().then(() => restarted.service.idle()));
+    expect(publisher.messagesTo('slack-1')).toHaveLength(1);
+    await time.run(restarted.service.stop());
+    await restarted.store.close();
+  });
+
   it('sends a catch-up the full disk stopped at start-up, and never calls it taken over', async () => {
     const file = disk.path('eujp.sqlite');
     const targets = channels('slack', 30);

@@ -107,6 +107,7 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     random: deps.random ?? Math.random,
     owner,
+    retryLater: (key, write) => retries.remember(key, write),
     limiterFor: createPlatformLimiters({
       rateLimits: deps.rateLimits,
       shared: coordinated ? store : undefined,
