@@ -112,6 +112,34 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== undefined)('the bot on a full disk', 
     await bot.store.close();
   });
 
+  it('after hours on a full disk, sends one digest for an hourly schedule, and records the rest as superseded', async () => {
+    const hourly = { schedule: 'cron "0 * * * *"', cron: '0 * * * *', timeZone: 'UTC' };
+    time.set('2025-06-01T23:30:00Z');
+    const bot = startInstance(disk.path('eujp.sqlite'), time, [publisher], { logger });
+    const targets = channels('slack', 2);
+    await subscribeAll(bot.store, targets, { schedule: hourly, createdAt: new Date('2025-06-01T23:00:00Z') });
+    await time.run(bot.service.start());
+    disk.fill();
+    for (const hour of ['00', '01', '02']) {
+      const slot = new Date(`2025-06-02T${hour}:00:00Z`);
+      time.set(slot);
+      await time.run(bot.service.fireSlot(hourly.cron, hourly.timeZone, slot)).catch(() => {});
+    }
+    disk.free();
+    await time.run(time.sleep(75_000));
+    expect(targets.map((target) => publisher.messagesTo(target.channelId).length)).toEqual([1, 1]);
+    const ledger = await bot.store.listChannelDeliveries(targets[0]!, 5);
+    expect(ledger.map((row) => [row.scheduledAt.toISOString().slice(11, 13), row.state, row.reason])).toEqual(
+      [
+        ['02', 'sent', null],
+        ['01', 'skipped', 'superseded'],
+        ['00', 'skipped', 'superseded'],
+      ],
+    );
+    await time.run(bot.service.stop());
+    await bot.store.close();
+  });
+
   it('sends a delivery that crashed on the full disk mid-retry once space is back, without a restart', async () => {
     const bot = startInstance(disk.path('eujp.sqlite'), time, [publisher], { logger });
     await subscribeAll(bot.store, channels('slack', 1));

@@ -6,7 +6,7 @@ import { createDeliveryPuller } from './delivery-puller.ts';
 import { createDeliveryQueue, type DeliveryQueue } from './delivery-queue.ts';
 import type { DigestCommands } from './digest-commands.ts';
 import { createProgressTracker, DEFAULT_STALL_AFTER_MS, type DigestHealth } from './digest-health.ts';
-import { createDigestScheduler, slotKey } from './digest-scheduler.ts';
+import { createDigestScheduler } from './digest-scheduler.ts';
 import { digestStatus } from './digest-status.ts';
 import { createPlatformLimiters } from './platform-limiters.ts';
 import { previewDigest } from './preview-digest.ts';
@@ -166,12 +166,23 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     await store.offerDeliveries(due, slot, now);
     await puller.pull();
   };
-  // Alone, nobody else re-runs a slot the store refused: it is kept and run again once writes
-  // succeed. Among replicas, rerunUnfinishedSlots does that for whichever replica is elected.
-  const runSlot = async (cron: string, timeZone: string, slot: Date) =>
-    coordinated
-      ? offerSlot(cron, timeZone, slot)
-      : retries.attempt(`slot:${slotKey(cron, timeZone, slot)}`, () => offerSlot(cron, timeZone, slot));
+  // Alone, nobody else re-runs a slot the store refused (among replicas rerunUnfinishedSlots
+  // does). Once writes succeed its schedule is caught up as a restart would: the newest missed
+  // slot is sent, older ones recorded as superseded, so a long outage ends in one digest, not many.
+  const catchUpSchedule = async (cron: string, timeZone: string) => {
+    for (const s of await store.listEnabledSubscriptions({ cron, timeZone }))
+      await catchUpMissed(recovery, s);
+    await puller.pull();
+  };
+  const runSlot = async (cron: string, timeZone: string, slot: Date) => {
+    if (coordinated) return offerSlot(cron, timeZone, slot);
+    try {
+      await offerSlot(cron, timeZone, slot);
+    } catch (error) {
+      retries.remember(`schedule:${timeZone} ${cron}`, () => catchUpSchedule(cron, timeZone));
+      throw error;
+    }
+  };
   const election = createSlotElection({
     store,
     owner,
