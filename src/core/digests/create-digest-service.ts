@@ -19,6 +19,7 @@ import {
 } from './recover-deliveries.ts';
 import { createFailedWorkRetries } from './retry-failed-work.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { createSlotRunner } from './run-digest-slot.ts';
 import { type Sleep, sleepWithTimers } from './sleep.ts';
 import { createSlotElection } from './slot-election.ts';
 import { startDigestLoops } from './start-digest-loops.ts';
@@ -151,38 +152,16 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   });
 
   const retries = createFailedWorkRetries(logger);
-  const offerSlot = async (cron: string, timeZone: string, slot: Date) => {
-    const now = clock.now();
-    const subscriptions = await store.listEnabledSubscriptions({ cron, timeZone });
-    if (subscriptions.length === 0) scheduler.drop(cron, timeZone);
-    // Made after the slot: not due. Made "after now": the wall clock stepped back since, so it
-    // was made before this slot really came round and is due.
-    const due = subscriptions.filter((s) => s.createdAt < slot || s.createdAt > now);
-    if (now.getTime() - slot.getTime() > catchUpWindowMs) {
-      for (const subscription of due)
-        await store.recordSkipped(subscription, slot, 'missed_beyond_window', now);
-      return;
-    }
-    await store.offerDeliveries(due, slot, now);
-    await puller.pull();
-  };
-  // Alone, nobody else re-runs a slot the store refused (among replicas rerunUnfinishedSlots
-  // does). Once writes succeed its schedule is caught up as a restart would: the newest missed
-  // slot is sent, older ones recorded as superseded, so a long outage ends in one digest, not many.
-  const catchUpSchedule = async (cron: string, timeZone: string) => {
-    for (const s of await store.listEnabledSubscriptions({ cron, timeZone }))
-      await catchUpMissed(recovery, s);
-    await puller.pull();
-  };
-  const runSlot = async (cron: string, timeZone: string, slot: Date) => {
-    if (coordinated) return offerSlot(cron, timeZone, slot);
-    try {
-      await offerSlot(cron, timeZone, slot);
-    } catch (error) {
-      retries.remember(`schedule:${timeZone} ${cron}`, () => catchUpSchedule(cron, timeZone));
-      throw error;
-    }
-  };
+  const runSlot = createSlotRunner({
+    store,
+    clock,
+    catchUpWindowMs,
+    coordinated,
+    retries,
+    drop: (cron, timeZone) => scheduler.drop(cron, timeZone),
+    pull: () => puller.pull(),
+    catchUp: (subscription) => catchUpMissed(recovery, subscription),
+  });
   const election = createSlotElection({
     store,
     owner,
@@ -217,26 +196,6 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   });
 
   let started = false;
-
-  const startLoops = () =>
-    startDigestLoops({
-      store,
-      clock,
-      logger,
-      sleep,
-      signal: loops.signal,
-      owner,
-      leaseMs,
-      catchUpWindowMs,
-      coordinated,
-      ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
-      pull: () => puller.pull(),
-      recover: () => recoverUnfinished(recovery),
-      retries,
-      schedules: () => scheduler.schedules(),
-      fireSlot: election.fire,
-    });
-
   // What a channel's `status` shows of a rate-limit wait in force.
   const pacingDelayMs = (target: ChannelRef) => delivery.limiterFor(target.platform).delayFor(target);
   const commands: DigestCommands = {
@@ -302,7 +261,23 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
         .catch((error: unknown) =>
           logger.error({ err: error }, 'claiming digests failed at start; retrying'),
         );
-      startLoops();
+      startDigestLoops({
+        store,
+        clock,
+        logger,
+        sleep,
+        signal: loops.signal,
+        owner,
+        leaseMs,
+        catchUpWindowMs,
+        coordinated,
+        ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+        pull: () => puller.pull(),
+        recover: () => recoverUnfinished(recovery),
+        retries,
+        schedules: () => scheduler.schedules(),
+        fireSlot: election.fire,
+      });
       logger.info(
         {
           subscriptions: subscriptions.length,
