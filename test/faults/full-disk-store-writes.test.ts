@@ -117,6 +117,13 @@ const WRITES: Array<{
     write: ({ store }) => store.deleteInstallation({ platform: 'slack', workspaceId: 'T1' }),
   },
   { name: 'deleteWorkspaceData', write: ({ store }) => store.deleteWorkspaceData('slack', 'T1') },
+  {
+    name: 'claimOnce',
+    write: ({ store }) => store.claimOnce('slack-signature:abc', at, 60_000),
+    // A claim that never happened must not stop the same key from being claimed later.
+    unchanged: async (store) => expect(await store.claimOnce('slack-signature:abc', at, 60_000)).toBe(true),
+  },
+  { name: 'probeWrite', write: ({ store }) => store.probeWrite(later) },
 ];
 
 describe.skipIf(SMALL_DISK_UNAVAILABLE !== undefined)('every SQLite store write on a full disk', () => {
