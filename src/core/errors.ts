@@ -16,9 +16,11 @@ export class UserFacingError extends Error {
   }
 }
 
+// No "nothing was changed": a networked store can fail after a commit it never confirmed. A
+// retry is safe either way (a repeated subscribe is refused as a duplicate).
 const NOT_SAVED: Record<Language, string> = {
-  en: 'Sorry, I could not save that, so nothing was changed. Please try again in a few minutes.',
-  ja: '保存できなかったため、何も変更していません。数分後にもう一度お試しください。',
+  en: 'Sorry, I could not save that. Please try again in a few minutes.',
+  ja: '保存できませんでした。数分後にもう一度お試しください。',
 };
 
 /**

@@ -79,7 +79,7 @@ describe.skipIf(SMALL_DISK_UNAVAILABLE !== undefined)('the bot on a full disk', 
 
     for (const reply of refused) {
       expect(reply.type).toBe('error');
-      expect(reply.text).toMatch(/could not save that, so nothing was changed\. Please try again/);
+      expect(reply.text).toBe('Sorry, I could not save that. Please try again in a few minutes.');
     }
     expect(logged.filter((line) => line === 'command could not save its change')).toHaveLength(3);
     expect((await store.listChannelSubscriptions(channel)).map((s) => s.schedule)).toEqual(['daily 09:00']);
