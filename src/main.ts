@@ -71,6 +71,7 @@ async function main(): Promise<number> {
         core,
         store,
         health,
+        home: bot.home,
         loggerFor: (component) => logger.child({ component }),
       }),
       logger: logger.child({ component: 'adapters' }),

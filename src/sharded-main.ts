@@ -62,6 +62,7 @@ async function main(): Promise<number> {
     core,
     store,
     health,
+    home: bot.home,
     loggerFor: (adapter) => logger.child({ adapter }),
   });
   for (const adapter of slack.running) bot.addPublisher(adapter.publisher);

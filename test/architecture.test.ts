@@ -54,6 +54,19 @@ describe('the architecture', () => {
     ).toEqual([]);
   });
 
+  it("builds the editors' preview from the adapters' pure renderers, never their network code", async () => {
+    const pure = /^\.\.\/adapters\/(slack\/to-slack-message|discord\/to-discord-messages)\.ts$/;
+    const found: string[] = [];
+    for (const file of await filesUnder('preview')) {
+      const source = await readFile(path.join(SRC, file), 'utf8');
+      for (const [, target] of source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g))
+        if (target?.includes('/adapters/') && !pure.test(target)) found.push(`${file}: imports ${target}`);
+      if (/from ['"](@slack\/bolt|discord\.js)['"]/.test(source.replace(/import type[^;]+;/g, '')))
+        found.push(`${file}: imports a platform library`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('reads the environment only in entry points and config', async () => {
     const readers = (await offenders('.', [[/process\.env/, 'reads process.env']])).map(
       (line) => line.split(':')[0],

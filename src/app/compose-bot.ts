@@ -1,3 +1,4 @@
+import type { SlackHomeSource } from '../adapters/slack/home/register-app-home.ts';
 import type { Config } from '../config.ts';
 import { createBriefingSource } from '../core/briefings/create-briefing-source.ts';
 import type { Core } from '../core/core.ts';
@@ -7,6 +8,7 @@ import type { Store } from '../core/digests/store-port.ts';
 import type { Clock, Logger, Platform, Publisher } from '../core/ports.ts';
 import { openStore } from '../storage/open-store.ts';
 import { checkBriefingsDir } from './check-briefings-dir.ts';
+import { createHomeSource } from './create-home-source.ts';
 import { createHealthRoutes, type HealthRoutes } from './health-routes.ts';
 import { instrumentCore, instrumentPublisher } from './instrument.ts';
 import { createBotMetrics } from './metrics.ts';
@@ -26,6 +28,8 @@ export interface BotServices {
   digests: DigestService;
   core: Core;
   health: HealthRoutes;
+  /** What Slack's Home tab shows. */
+  home: SlackHomeSource;
   /** Hands a chat adapter's publisher to the digests, counted in the metrics. */
   addPublisher(publisher: Publisher): void;
   hasPublisher(platform: Platform): boolean;
@@ -86,6 +90,7 @@ export async function composeBot(
     digests,
     core,
     health,
+    home: createHomeSource({ store, getLibrary: briefings.current, clock, defaultTimeZone: config.timeZone }),
     addPublisher: (publisher) => publishers.set(publisher.platform, instrumentPublisher(publisher, metrics)),
     hasPublisher: (platform) => publishers.has(platform),
     close: async () => {

@@ -1,3 +1,4 @@
+import type { SlackHomeSource } from '../adapters/slack/home/register-app-home.ts';
 import type { Config } from '../config.ts';
 import type { Core } from '../core/core.ts';
 import type { Store } from '../core/digests/store-port.ts';
@@ -28,6 +29,8 @@ export interface ChatAdapterOptions {
   /** A logger per adapter, so every line says which adapter it is about. */
   loggerFor: (component: string) => Logger;
   health: HealthRoutes;
+  /** What Slack's Home tab shows; without it the Home tab stays empty. */
+  home?: SlackHomeSource;
 }
 
 /** One configured adapter and how to start it (each call is a fresh attempt). */
@@ -93,6 +96,7 @@ export function chatAdapterStarters(options: ChatAdapterOptions): AdapterStarter
           maxRetryAfterSeconds: config.maxRetryAfterMs / 1_000,
           customRoutes: health.boltRoutes(),
           messageRefs: createStoreMessageRefs(store),
+          ...(options.home ? { home: options.home } : {}),
         });
         return { platform: 'slack', publisher: adapter.publisher, stop: adapter.stop };
       },

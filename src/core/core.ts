@@ -13,6 +13,8 @@ export interface TopicChoice {
 export interface CommandDescriptor {
   name: string;
   usage: string;
+  /** The usage line with its placeholders in each language (`sources <トピック>`). */
+  localizedUsage?: Record<Language, string>;
   description: Record<Language, string>;
   /** Subscription management: Discord requires Manage Channels for these. */
   managesChannel: boolean;

@@ -1,6 +1,6 @@
 import type { BriefingLibrary } from './briefings/briefing.ts';
 import { type ChannelSettings, createMemoryChannelSettings } from './channel-settings.ts';
-import { COMMAND_CATALOG } from './commands/command-catalog.ts';
+import { COMMAND_DESCRIPTORS } from './commands/command-help.ts';
 import {
   type CommandRateLimits,
   createCommandRateLimiter,
@@ -36,7 +36,7 @@ const AUTOCOMPLETE_LIMIT = 25;
 
 /** The platform-neutral bot: one grammar, one reply model, for every adapter. */
 export function createCore(dependencies: CoreDependencies): Core {
-  const settings = dependencies.settings ?? createMemoryChannelSettings();
+  const settings = consoleInMemory(dependencies.settings ?? createMemoryChannelSettings());
   const indexFor = memoizeIndex();
   // Built now rather than on the first command: the full-text index takes a few hundred
   // milliseconds on a busy machine, enough to make a fresh process's first reply miss the
@@ -61,7 +61,7 @@ export function createCore(dependencies: CoreDependencies): Core {
 
   const handle = async (text: string, context: RequestContext): Promise<Reply> => {
     const prepared = prepareInput(text);
-    const lang = await languageFor(context, prepared.kind === 'ok' ? prepared.explicitLanguage : undefined);
+    const lang = await languageFor(context, prepared.explicitLanguage);
     const messages = CORE_MESSAGES[lang];
     const allowance = rateLimiter?.take(context);
     if (allowance && !allowance.allowed) {
@@ -73,7 +73,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       return rateLimitedReply(allowance, lang);
     }
     if (prepared.kind === 'too_long')
-      return errorReply({ lang, messages }, messages.tooLong(MAX_INPUT_LENGTH));
+      return errorReply({ lang, messages }, messages.tooLong(MAX_INPUT_LENGTH), 'too_long');
     const library = dependencies.getLibrary();
     const request: CommandRequest = {
       context,
@@ -95,10 +95,10 @@ export function createCore(dependencies: CoreDependencies): Core {
             'command could not save its change',
           );
         }
-        return errorReply(request, error.message);
+        return errorReply(request, error.message, error.code);
       }
       dependencies.logger.error({ err: error, command: prepared.text.slice(0, 100) }, 'command failed');
-      return errorReply(request, messages.genericError);
+      return errorReply(request, messages.genericError, 'internal');
     }
   };
 
@@ -120,7 +120,18 @@ export function createCore(dependencies: CoreDependencies): Core {
       const prepared = prepareInput(text);
       return prepared.kind === 'ok' && isManagementCommand(parseCommand(prepared.text));
     },
-    commands: COMMAND_CATALOG,
+    commands: COMMAND_DESCRIPTORS,
+  };
+}
+
+// A console session's settings last as long as it does: the store outlives it, and the
+// `npm run ask` CLI (which has no channel) could never read them back.
+function consoleInMemory(settings: ChannelSettings): ChannelSettings {
+  const session = createMemoryChannelSettings();
+  const pick = (channel: RequestContext['channel']) => (channel?.platform === 'console' ? session : settings);
+  return {
+    getLanguage: (channel) => pick(channel).getLanguage(channel),
+    setLanguage: (channel, language) => pick(channel).setLanguage(channel, language),
   };
 }
 

@@ -72,11 +72,17 @@ describe('answering a topic', () => {
 });
 
 describe('help, topics, search and timeline', () => {
-  it('shows help with every command and topic for empty input', async () => {
-    const reply = await core.handle('', {});
+  it('shows help with every command and topic for empty input in a chat channel', async () => {
+    const reply = await core.handle('', { channel: { platform: 'slack', channelId: 'C1' } });
     expect(reply.type).toBe('help');
     expect(allText(reply)).toContain('/eujp subscribe');
     expect(allText(reply)).toContain('Digital identity');
+  });
+
+  it('leaves the digest commands out of help where there is no chat channel (the ask CLI)', async () => {
+    const reply = await core.handle('', {});
+    expect(allText(reply)).toContain('/eujp search');
+    expect(allText(reply)).not.toContain('/eujp subscribe');
   });
 
   it('lists all ten topics in their stable order', async () => {

@@ -43,6 +43,22 @@ export interface FakeSlackApi {
 export type FakeSlackAnswer = (call: RecordedCall) => Record<string, unknown> | undefined;
 
 export const FAKE_BOT_USER_ID = 'UBOT';
+/**
+ * Slack refuses a message whose blocks carry more than about 12,000 characters of text in all
+ * (`msg_blocks_too_long`, undocumented), even when each block is within its own limit.
+ */
+export const SLACK_MAX_BLOCKS_TEXT = 12_000;
+
+/** Every `text` string anywhere in the blocks, counted the way the refusal above counts them. */
+export function slackBlockTextLength(blocks: unknown): number {
+  if (typeof blocks === 'string') return 0;
+  if (Array.isArray(blocks)) return blocks.reduce((sum: number, item) => sum + slackBlockTextLength(item), 0);
+  if (!blocks || typeof blocks !== 'object') return 0;
+  let total = 0;
+  for (const [key, value] of Object.entries(blocks))
+    total += key === 'text' && typeof value === 'string' ? value.length : slackBlockTextLength(value);
+  return total;
+}
 const WAIT_LIMIT_MS = 5000;
 
 export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = {}): Promise<FakeSlackApi> {
@@ -56,6 +72,11 @@ export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = 
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/respond/')) {
+      const refusal = refuse(JSON.parse(raw || '{}'));
+      if (refusal) {
+        res.writeHead(400).end(JSON.stringify({ ok: false, error: refusal }));
+        return;
+      }
       responses.push({ id: url.pathname.slice('/respond/'.length), body: JSON.parse(raw || '{}') });
       notify();
       res.writeHead(200).end('ok');
@@ -75,6 +96,11 @@ export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = 
     }
     if (failure) {
       res.writeHead(200).end(JSON.stringify({ ok: false, error: failure.error }));
+      return;
+    }
+    const refusal = refuse(params);
+    if (refusal) {
+      res.writeHead(200).end(JSON.stringify({ ok: false, error: refusal }));
       return;
     }
     const body = options.answer?.(call) ?? answer(method, params, () => formatTs(nextTs++));
@@ -112,6 +138,18 @@ export async function startFakeSlackApi(options: { answer?: FakeSlackAnswer } = 
   };
 }
 
+/** The limits Slack enforces on any call that carries blocks (messages, responses, views). */
+function refuse(params: Record<string, unknown>): string | undefined {
+  const blocks = typeof params.blocks === 'string' ? JSON.parse(params.blocks) : params.blocks;
+  if (blocks && slackBlockTextLength(blocks) > SLACK_MAX_BLOCKS_TEXT) return 'msg_blocks_too_long';
+  if (typeof params.view === 'string') {
+    const view = JSON.parse(params.view) as { type?: string; blocks?: unknown[] };
+    // Home tabs and modals hold at most 100 blocks.
+    if (!Array.isArray(view.blocks) || view.blocks.length > 100) return 'invalid_arguments';
+  }
+  return undefined;
+}
+
 function answer(
   method: string,
   params: Record<string, string>,
@@ -127,6 +165,10 @@ function answer(
         user: 'eujp',
         team: 'Test',
       };
+    case 'users.info':
+      return { ok: true, user: { id: params.user, locale: 'en-US' } };
+    case 'conversations.members':
+      return { ok: true, members: ['U1'], response_metadata: { next_cursor: '' } };
     case 'chat.postMessage': {
       const ts = newTs();
       return { ok: true, channel: params.channel, ts, message: { ts, text: params.text } };

@@ -43,6 +43,14 @@ export function signSlackRequest(body: string, signingSecret: string, timestamp:
 }
 
 /** The form body Slack sends for `/eujp <text>`. */
+// Slack gives every request its own trigger_id, so two identical commands in one second still
+// carry different signatures (the bot refuses a repeated signature as a replay).
+let triggerCount = 0;
+function nextTriggerId(): string {
+  triggerCount += 1;
+  return `${triggerCount}.${process.pid}.trigger`;
+}
+
 export function slashCommandBody(input: {
   text: string;
   responseUrl: string;
@@ -61,7 +69,7 @@ export function slashCommandBody(input: {
     text: input.text,
     api_app_id: 'A1',
     response_url: input.responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
   }).toString();
 }
 
@@ -86,7 +94,7 @@ export function buttonClickBody(input: {
       channel_id: input.channelId ?? 'C1',
       is_ephemeral: input.isEphemeral ?? true,
     },
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     channel: { id: input.channelId ?? 'C1', name: 'general' },
     response_url: input.responseUrl,
     actions: [
@@ -101,6 +109,30 @@ export function buttonClickBody(input: {
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** The JSON body of an Events API `app_home_opened` callback (the Home tab). */
+export function appHomeOpenedBody(input: {
+  user: string;
+  eventTs: string;
+  tab?: 'home' | 'messages';
+}): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `EvHome${input.eventTs.replace('.', '')}`,
+    event_time: 1_700_000_000,
+    event: {
+      type: 'app_home_opened',
+      user: input.user,
+      channel: 'D1',
+      tab: input.tab ?? 'home',
+      event_ts: input.eventTs,
+    },
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+  });
 }
 
 /** The JSON body of an Events API `app_mention` callback. */

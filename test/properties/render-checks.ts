@@ -6,6 +6,7 @@ import { toSafeSlackUrl } from '../../src/adapters/slack/escape-slack-text.ts';
 import { type SlackMessage, toSlackMessage } from '../../src/adapters/slack/to-slack-message.ts';
 import { toReplyJson } from '../../src/cli/reply-json.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { slackBlockTextLength } from '../fakes/fake-slack-api.ts';
 import { SENTINEL } from './hostile-text.ts';
 
 /**
@@ -54,6 +55,8 @@ export function expectSafeSlackMessage(message: SlackMessage, urls: readonly str
   const allowed = new Set(urls.map(toSafeSlackUrl));
   expect(message.blocks.length).toBeLessThanOrEqual(50);
   expect(message.text.length).toBeLessThanOrEqual(4_000);
+  // Slack refuses `msg_blocks_too_long` from about 11,300 characters of block text in total.
+  expect(slackBlockTextLength(message.blocks)).toBeLessThanOrEqual(11_000);
 
   const plain: string[] = [message.text];
   const mrkdwn: string[] = [];

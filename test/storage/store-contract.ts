@@ -348,6 +348,37 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(await store.findMessageRef(channel, '2.2')).toBeUndefined();
   });
 
+  it("lists one workspace's subscriptions across its channels, by channel, disabled ones too", async () => {
+    const inWorkspace = (channelId: string, workspaceId = 'T1') => ({
+      channel: { platform: 'slack' as const, channelId, workspaceId },
+    });
+    const b = await store.addSubscription(newSubscription(inWorkspace('CB')));
+    const a = await store.addSubscription(newSubscription(inWorkspace('CA')));
+    await store.addSubscription(newSubscription(inWorkspace('CC', 'T2')));
+    await store.disableChannel(b.channel, 'channel_gone', 'channel_not_found', SLOT);
+    const listed = await store.listWorkspaceSubscriptions('slack', 'T1');
+    expect(listed.map((s) => [s.id, s.enabled])).toEqual([
+      [a.id, true],
+      [b.id, false],
+    ]);
+    expect(await store.listWorkspaceSubscriptions('discord', 'T1')).toEqual([]);
+  });
+
+  it("keeps a message's language, title and sources, also when the digest's confirmation saves it again", async () => {
+    const detail = {
+      lang: 'ja' as const,
+      title: '週次ダイジェスト',
+      sources: [{ n: 1, title: '声明', publisher: 'EC', date: '2025-05-12', url: 'https://example.org/a' }],
+      via: 'message' as const,
+    };
+    const subscription = await store.addSubscription(newSubscription());
+    const claimed = await store.claimDelivery(subscription, SLOT, SLOT);
+    const ref = { platform: 'slack' as const, channelId: 'C1', messageId: 'm9', kind: 'digest' as const };
+    await store.saveMessageRef({ ...ref, topics: ['quantum'], command: 'digest', detail }, SLOT);
+    await store.confirmDelivery(claimed!.id, sent('m9'));
+    expect(await store.findMessageRef(channel, 'm9')).toMatchObject({ ...ref, topics: ['quantum'], detail });
+  });
+
   it('keeps an installation, replaces it on reinstall, remembering the first install', async () => {
     const record = {
       platform: 'slack' as const,

@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 
 /** The parts of slack/manifest.yaml the tests check. */
 export interface SlackManifest {
-  features: { slash_commands: Array<{ command: string }> };
+  features: { slash_commands: Array<{ command: string }>; app_home?: Record<string, boolean> };
   settings: {
     event_subscriptions: { bot_events: string[] };
     interactivity: { is_enabled: boolean };

@@ -17,7 +17,7 @@ export function toPlainText(reply: Reply): string {
     for (const item of section.items) lines.push(`- ${formatItem(item)}`);
   }
   if (reply.type === 'briefing' && reply.sources.length > 0) {
-    lines.push('', 'Sources');
+    lines.push('', reply.lang === 'ja' ? '出典' : 'Sources');
     for (const source of reply.sources) {
       lines.push(
         `[${source.n}] ${clean(source.title)} — ${clean(source.publisher)}, ${source.date}${source.url ? ` ${source.url}` : ''}`,

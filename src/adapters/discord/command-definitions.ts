@@ -62,9 +62,10 @@ export function buildCommandDefinitions(
     contexts: [InteractionContextType.Guild],
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: managing.map((descriptor) => {
-      const usage = descriptor.usage.startsWith(descriptor.name)
-        ? descriptor.usage.slice(descriptor.name.length).trim()
-        : '';
+      const argumentsOf = (line: string) =>
+        line.startsWith(descriptor.name) ? line.slice(descriptor.name.length).trim() : '';
+      const usage = argumentsOf(descriptor.usage);
+      const usageJa = argumentsOf(descriptor.localizedUsage?.ja ?? descriptor.usage) || usage;
       return {
         type: ApplicationCommandOptionType.Subcommand,
         name: descriptor.name,
@@ -78,7 +79,7 @@ export function buildCommandDefinitions(
                   name: ARGUMENTS_OPTION,
                   name_localizations: { ja: '引数' },
                   description: describe(usage),
-                  description_localizations: { ja: describe(usage) },
+                  description_localizations: { ja: describe(usageJa) },
                   // `<…>` in a usage line marks a required argument, `[…]` an optional one.
                   required: usage.startsWith('<'),
                 },

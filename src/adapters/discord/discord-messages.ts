@@ -2,7 +2,10 @@ import type { Language } from '../../core/reply.ts';
 
 /** The Discord adapter's own interface strings; everything else comes from the core's reply. */
 export interface DiscordMessages {
+  /** The title of a notice without one of its own in `noticeTitles`. */
   noticeTitle: string;
+  /** What went wrong, in a few words, per notice. */
+  noticeTitles: Partial<Record<string, string>>;
   asOf: (date: string) => string;
   continued: string;
   shortened: string;
@@ -15,6 +18,12 @@ export interface DiscordMessages {
 const MESSAGES: Record<Language, DiscordMessages> = {
   en: {
     noticeTitle: 'Cannot do that here',
+    noticeTitles: {
+      needsManageChannels: 'Needs Manage Channels',
+      guildOnly: 'Only in a server channel',
+      somethingWentWrong: 'Something went wrong',
+      unknownButton: 'Button no longer works',
+    },
     asOf: (date) => `As of ${date}`,
     continued: '(continued)',
     shortened: '… shortened to fit Discord. Ask for a narrower topic or use the Sources button.',
@@ -26,6 +35,12 @@ const MESSAGES: Record<Language, DiscordMessages> = {
   },
   ja: {
     noticeTitle: 'ここでは実行できません',
+    noticeTitles: {
+      needsManageChannels: '「チャンネルの管理」権限が必要です',
+      guildOnly: 'サーバーのチャンネルでのみ使えます',
+      somethingWentWrong: 'エラーが発生しました',
+      unknownButton: 'このボタンは使えません',
+    },
     asOf: (date) => `${date} 時点`,
     continued: '（続き）',
     shortened: '… Discord の上限に合わせて省略しました。トピックを絞るか「出典」ボタンをお使いください。',

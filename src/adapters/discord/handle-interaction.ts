@@ -110,7 +110,7 @@ async function sendNotice(interaction: AnswerableInteraction, key: NoticeKey): P
   const notice: Reply = {
     type: 'error',
     topic: null,
-    title: strings.noticeTitle,
+    title: strings.noticeTitles[key] ?? strings.noticeTitle,
     sections: [{ paragraphs: [strings[key]], items: [] }],
     sources: [],
     suggestions: [],

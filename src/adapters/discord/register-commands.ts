@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from '../../config.ts';
-import { COMMAND_CATALOG } from '../../core/commands/command-catalog.ts';
+import { COMMAND_DESCRIPTORS } from '../../core/commands/command-help.ts';
 import type { CommandDescriptor } from '../../core/core.ts';
 import { buildCommandDefinitions } from './command-definitions.ts';
 
@@ -94,7 +94,7 @@ async function main(args: readonly string[]): Promise<number> {
       rest,
       appId: discord.appId,
       ...(discord.guildId ? { guildId: discord.guildId } : {}),
-      descriptors: COMMAND_CATALOG,
+      descriptors: COMMAND_DESCRIPTORS,
     });
     const where =
       registration.scope === 'guild'

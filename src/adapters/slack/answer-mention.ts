@@ -1,3 +1,4 @@
+import { CORE_MESSAGES } from '../../core/i18n/core-messages.ts';
 import type { RequestContext } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { askCore } from './ask-core.ts';
@@ -49,7 +50,7 @@ function citedSources(ref: MessageRef): Reply {
   return {
     type: 'sources',
     topic: null,
-    title: lang === 'ja' ? `出典: ${ref.title}` : `Sources: ${ref.title}`,
+    title: CORE_MESSAGES[lang].sourcesTitle(ref.title),
     sections: [],
     sources: ref.sources,
     suggestions: [],
@@ -66,7 +67,7 @@ function combine(replies: Reply[]): Reply {
   return {
     ...first,
     topic: null,
-    title: first.lang === 'ja' ? '出典' : 'Sources',
+    title: CORE_MESSAGES[first.lang].sourcesButton,
     sections: replies.flatMap((reply) =>
       reply.sections.map((section, index) => (index === 0 ? { ...section, heading: reply.title } : section)),
     ),

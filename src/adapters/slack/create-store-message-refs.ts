@@ -2,10 +2,11 @@ import type { Store } from '../../core/digests/store-port.ts';
 import { createMemoryMessageRefs, type MessageRef, type MessageRefs } from './message-refs.ts';
 
 /**
- * Message refs that survive a restart: the bounded memory map answers recent threads with the
- * exact sources a message cited; the store's `message_refs` table (which also records every
- * digest the scheduler confirms) answers older ones by topic. Only the bot's own messages are
- * written through: "latest answer in this thread" is worth keeping only while it is fresh.
+ * Message refs that survive a restart: the bounded memory map answers recent threads, and every
+ * ref is written through to the store's `message_refs` table (which also records every digest the
+ * scheduler confirms) with its language, title and exact sources, so `sources` in a thread answers
+ * the same after a restart as before it. Thread refs (the bot's latest answer under someone
+ * else's message) are kept too: a mention's thread is rooted at the mention, not at the answer.
  */
 export function createStoreMessageRefs(
   store: Pick<Store, 'saveMessageRef' | 'findMessageRef'>,
@@ -14,7 +15,6 @@ export function createStoreMessageRefs(
   return {
     async remember(ref) {
       await memory.remember(ref);
-      if (ref.via !== 'message') return;
       await store.saveMessageRef(
         {
           platform: 'slack',
@@ -23,6 +23,9 @@ export function createStoreMessageRefs(
           kind: ref.command === 'digest' ? 'digest' : 'reply',
           topics: ref.topics,
           command: ref.command,
+          ...(ref.lang
+            ? { detail: { lang: ref.lang, title: ref.title, sources: ref.sources, via: ref.via } }
+            : {}),
         },
         new Date(),
       );
@@ -35,11 +38,12 @@ export function createStoreMessageRefs(
       const ref: MessageRef = {
         channelId,
         ts,
-        via: 'message',
+        via: stored.detail?.via ?? 'message',
         command: stored.command ?? stored.kind,
         topics: stored.topics,
-        title: stored.kind,
-        sources: [],
+        title: stored.detail?.title ?? stored.kind,
+        ...(stored.detail ? { lang: stored.detail.lang } : {}),
+        sources: stored.detail?.sources ?? [],
       };
       return ref;
     },

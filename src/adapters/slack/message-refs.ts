@@ -12,9 +12,9 @@ export interface MessageRef {
   command: string;
   topics: TopicId[];
   title: string;
-  /** Unknown for refs read back from the store after a restart. */
+  /** Unknown only for refs the store kept before it kept languages. */
   lang?: Language;
-  /** The exact sources the message cited; empty for refs read back from the store. */
+  /** The exact sources the message cited; empty for refs the store kept before it kept them. */
   sources: SourceRef[];
 }
 

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
+import type { Reply } from '../../core/reply.ts';
 import { answerMention, stripBotMention } from './answer-mention.ts';
 import { toMessageRef } from './message-refs.ts';
+import { postApology, postReplyInThread } from './post-in-thread.ts';
 import { type SlackHandlerDeps, slackRequestContext } from './slack-handler-deps.ts';
 import { requestWorkspaceId } from './slack-workspace-id.ts';
-import { toSlackMessage } from './to-slack-message.ts';
 
 /**
  * `@eujp quantum` in a channel or thread: the answer goes into the thread (started under the
@@ -12,28 +13,26 @@ import { toSlackMessage } from './to-slack-message.ts';
 export function registerAppMention(app: App, deps: SlackHandlerDeps): void {
   app.event('app_mention', async ({ event, context, client }) => {
     const rootTs = event.thread_ts ?? event.ts;
-    const text = stripBotMention(event.text, context.botUserId);
-    const workspaceId = requestWorkspaceId(context, event.team ?? context.teamId);
-    const request = slackRequestContext(event.channel, workspaceId, event.user);
-    const reply = await answerMention(
-      text,
-      { channelId: event.channel, ...(event.thread_ts ? { rootTs: event.thread_ts } : {}) },
-      request,
-      deps,
-    );
-    const answer = { ...reply, visibility: 'public' as const };
+    let lang: Reply['lang'] = 'en';
     try {
-      const result = await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: rootTs,
-        ...toSlackMessage(answer),
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      if (result.ts) await remember(deps, event.channel, result.ts, rootTs, answer, text);
+      const text = stripBotMention(event.text, context.botUserId);
+      const workspaceId = requestWorkspaceId(context, event.team ?? context.teamId);
+      const request = slackRequestContext(event.channel, workspaceId, event.user);
+      const reply = await answerMention(
+        text,
+        { channelId: event.channel, ...(event.thread_ts ? { rootTs: event.thread_ts } : {}) },
+        request,
+        deps,
+      );
+      lang = reply.lang;
+      const answer = { ...reply, visibility: 'public' as const };
+      const ts = await postReplyInThread(client, event.channel, rootTs, answer, deps.logger);
+      if (ts) await remember(deps, event.channel, ts, rootTs, answer, text);
     } catch (error) {
-      // Events have no response_url: all we can do is log; the next mention is answered as usual.
+      // Events have no response_url: a short apology in the thread is all we can give, and far
+      // better than silence; the next mention is answered as usual.
       deps.logger.warn({ err: error, channel: event.channel }, 'slack: could not answer a mention');
+      await postApology(client, event.channel, rootTs, lang);
     }
   });
 }

@@ -11,8 +11,19 @@ export interface SlackOAuthOptions {
   installations: WorkspaceInstallations;
 }
 
-/** The bot scopes an install asks for: the same four as `slack/manifest.yaml`, nothing more. */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'app_mentions:read'];
+/**
+ * The bot scopes an install asks for: the same as `slack/manifest.yaml`, nothing more (the last
+ * three serve the Home tab: the viewer's locale, and channel membership before unsubscribing).
+ */
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'app_mentions:read',
+  'users:read',
+  'channels:read',
+  'groups:read',
+];
 
 /** Where the install flow is served, in HTTP mode and (on `PORT`) in Socket Mode alike. */
 export const SLACK_INSTALL_PATH = '/slack/install';

@@ -10,6 +10,9 @@ import { findSlackBotToken } from './create-slack-installation-store.ts';
 import { createSlackPublisher } from './create-slack-publisher.ts';
 import { createSlackReceiver } from './create-slack-receiver.ts';
 import { deduplicateEvents } from './deduplicate-events.ts';
+import type { HomePublisher } from './home/home-publisher.ts';
+import { registerAppHome, type SlackHomeSource } from './home/register-app-home.ts';
+import { withHomeRefresh } from './home/with-home-refresh.ts';
 import { createMemoryMessageRefs, type MessageRefs } from './message-refs.ts';
 import { createRecentKeys } from './recent-keys.ts';
 import { registerAppMention } from './register-app-mention.ts';
@@ -53,6 +56,8 @@ export interface SlackAdapterOptions {
   messageRefs?: MessageRefs;
   /** Slash-command ack budget before falling back to response_url; default 2 s of Slack's 3 s. */
   ackBudgetMs?: number;
+  /** What the Home tab shows; without it the Home tab is not served. */
+  home?: SlackHomeSource;
 }
 
 /** A running Slack adapter: its digest publisher, the port it listens on, and how to stop it. */
@@ -136,7 +141,23 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 
   deduplicateEvents(app, recentKeys, options.logger);
   const refs = options.messageRefs ?? createMemoryMessageRefs();
-  const deps = { core: options.core, logger: options.logger, refs, ackBudgetMs: options.ackBudgetMs ?? 2000 };
+  // Rejects rate-limited calls rather than pausing a shared queue: the owner of the call (the
+  // digest scheduler, the Home tab's publisher) decides when to try again.
+  const rejectingClient = (token?: string) =>
+    new webApi.WebClient(token, {
+      ...clientOptions,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
+  let home: HomePublisher | undefined;
+  const core = withHomeRefresh(options.core, (workspaceId) => home?.refreshWorkspace(workspaceId));
+  const deps = { core, logger: options.logger, refs, ackBudgetMs: options.ackBudgetMs ?? 2000 };
+  if (options.home)
+    home = registerAppHome(app, {
+      ...deps,
+      home: options.home,
+      publishClient: rejectingClient(options.botToken),
+    });
   registerSlashCommand(app, deps);
   registerButtonActions(app, deps);
   registerAppMention(app, deps);
@@ -160,11 +181,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
   // Digests get their own client: it rejects rate-limited calls rather than pausing the shared
   // queue, and never retries, because the digest scheduler owns retries and backoff.
   // With OAuth installs it has no token of its own: each digest carries its workspace's.
-  const publisherClient = new webApi.WebClient(options.botToken, {
-    ...clientOptions,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
+  const publisherClient = rejectingClient(options.botToken);
   const installations = options.oauth?.installations;
   const tokenFor = installations
     ? async (channel: ChannelRef) =>
@@ -174,6 +191,7 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
     publisher: createSlackPublisher(publisherClient, refs, options.logger, tokenFor),
     port,
     stop: async () => {
+      home?.stop();
       await app.stop();
     },
   };

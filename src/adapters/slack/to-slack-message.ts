@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { createIntentSigner, INTENT_SIGNATURE_LENGTH, type IntentSigner } from '../../core/intent-signer.ts';
 import type { Language, Reply, ReplyAction, ReplyItem, ReplySection, SourceRef } from '../../core/reply.ts';
 import { escapeSlackText, slackLink, toSafeSlackUrl, truncateSlackText } from './escape-slack-text.ts';
+import { paginateBlocks } from './slack-message-budget.ts';
 import { splitSlackText } from './split-slack-text.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -17,6 +18,8 @@ export interface SlackMessage {
 export interface SlackRenderOptions {
   /** Display name of the person who shared a private reply into the channel. */
   sharedBy?: string;
+  /** Display name of the person whose action this message reports (a digest removed from Home). */
+  changedBy?: string;
 }
 
 /** Prefixes of our buttons' `action_id`s; the handlers match on them. */
@@ -48,8 +51,8 @@ export function readSlackButtonValue(kind: ReplyAction['kind'], value: string | 
     : null;
 }
 
-// Block Kit limits (PLATFORM.md): checked by the tests with input/output pairs.
-const MAX_BLOCKS = 50;
+// Block Kit limits: checked by the tests with input/output pairs. The whole-message limits
+// (50 blocks, total text) are in slack-message-budget.ts.
 const MAX_SECTION_TEXT = 3000;
 const MAX_HEADER_TEXT = 150;
 const MAX_BUTTON_TEXT = 75;
@@ -60,7 +63,15 @@ const MAX_FALLBACK_TEXT = 3000;
 
 const LABELS: Record<
   Language,
-  { asOf: string; sources: string; link: string; shortened: string; sharedBy: string }
+  {
+    asOf: string;
+    sources: string;
+    link: string;
+    shortened: string;
+    sharedBy: string;
+    changedBy: string;
+    continued: (page: number, pages: number) => string;
+  }
 > = {
   en: {
     asOf: 'As of',
@@ -68,6 +79,8 @@ const LABELS: Record<
     link: 'source',
     shortened: 'Shortened to fit in one Slack message.',
     sharedBy: 'Shared by',
+    changedBy: 'By',
+    continued: (page, pages) => `continued, part ${page} of ${pages}`,
   },
   ja: {
     asOf: '時点',
@@ -75,11 +88,42 @@ const LABELS: Record<
     link: '出典',
     shortened: 'Slack の1メッセージに収まるよう省略しました。',
     sharedBy: '共有:',
+    changedBy: '操作:',
+    continued: (page, pages) => `続き（${page}/${pages}）`,
   },
 };
 
-/** Renders a neutral Reply as Block Kit. Pure: same reply, same message. */
+/**
+ * Renders a neutral Reply as one Block Kit message. Pure: same reply, same message. A reply too
+ * long for one message keeps its first part and says it was shortened; where more messages can
+ * follow (a thread), use `toSlackMessages`.
+ */
 export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
+  const { pages, actions, fallback, labels } = renderPages(reply, options);
+  const [first = []] = pages;
+  const note = pages.length > 1 ? [context(labels.shortened)] : [];
+  return { text: fallback, blocks: [...first, ...note, ...actions] };
+}
+
+/**
+ * Renders a reply as one or more messages, each within Slack's limits, the first with the
+ * header and the buttons; the rest continue it (posted in the same thread) with a "part n of m"
+ * line, so nothing is lost however long the reply is.
+ */
+export function toSlackMessages(reply: Reply, options: SlackRenderOptions = {}): SlackMessage[] {
+  const { pages, actions, fallback, labels } = renderPages(reply, options);
+  return pages.map((blocks, index) => {
+    if (index === 0) return { text: fallback, blocks: [...blocks, ...actions] };
+    const part = labels.continued(index + 1, pages.length);
+    const title = escapeSlackText(reply.title || 'eujp');
+    return {
+      text: truncateSlackText(`${title} (${part})`, MAX_FALLBACK_TEXT),
+      blocks: [context(`*${truncateSlackText(title, MAX_HEADER_TEXT)}* · ${part}`), ...blocks],
+    };
+  });
+}
+
+function renderPages(reply: Reply, options: SlackRenderOptions) {
   const labels = LABELS[reply.lang];
   const cite = citationLinker(reply.sources);
   const top: KnownBlock[] = [
@@ -89,6 +133,7 @@ export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): 
   const contextParts = [
     reply.footer ? escapeSlackText(reply.footer) : asOfText(reply, labels.asOf),
     options.sharedBy ? `${labels.sharedBy} ${escapeSlackText(options.sharedBy)}` : '',
+    options.changedBy ? `${labels.changedBy} ${escapeSlackText(options.changedBy)}` : '',
   ].filter(Boolean);
   if (contextParts.length > 0) top.push(context(contextParts.join(' · ')));
 
@@ -97,13 +142,17 @@ export function toSlackMessage(reply: Reply, options: SlackRenderOptions = {}): 
     ...(shouldListSources(reply) ? sourceBlocks(reply.sources, labels.sources) : []),
   ];
   const actions = actionBlocks(reply);
-  const room = MAX_BLOCKS - top.length - actions.length;
-  const fitted = body.length <= room ? body : [...body.slice(0, room - 1), context(labels.shortened)];
-
-  const fallback = [reply.title, reply.summary].filter(Boolean).join(' — ');
+  const fallback = truncateSlackText(
+    escapeSlackText([reply.title, reply.summary].filter(Boolean).join(' — ')),
+    MAX_FALLBACK_TEXT,
+  );
+  // Only the header is pinned to the first message: a summary too long for one message moves on.
+  const [header, ...rest] = top;
   return {
-    text: truncateSlackText(escapeSlackText(fallback), MAX_FALLBACK_TEXT),
-    blocks: [...top, ...fitted, ...actions],
+    pages: paginateBlocks(header ? [header] : [], [...rest, ...body], actions),
+    actions,
+    fallback,
+    labels,
   };
 }
 

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from '../ports.ts';
 import type { BriefingLibrary } from './briefing.ts';
-import { BriefingValidationError } from './briefing-problems.ts';
+import { type BriefingProblem, BriefingValidationError } from './briefing-problems.ts';
 import { loadBriefingLibrary } from './load-briefing-library.ts';
 
 /** The live content: the last valid library, replaced whole when an edit validates. */
@@ -16,7 +16,14 @@ export interface BriefingSource {
 // Editors save in bursts (temp file, rename, metadata): reload once things settle.
 const SETTLE_MS = 250;
 
-export async function createBriefingSource(dir: string, logger: Logger): Promise<BriefingSource> {
+/** After every reload: whether the content changed, and what was wrong when it did not. */
+export type ReloadListener = (outcome: { ok: boolean; problems: readonly BriefingProblem[] }) => void;
+
+export async function createBriefingSource(
+  dir: string,
+  logger: Logger,
+  options: { onReload?: ReloadListener } = {},
+): Promise<BriefingSource> {
   let library = await loadBriefingLibrary(dir);
 
   const reload = async (): Promise<boolean> => {
@@ -26,10 +33,12 @@ export async function createBriefingSource(dir: string, logger: Logger): Promise
         { topics: library.briefings.size, developments: library.developments.length },
         'briefings reloaded',
       );
+      options.onReload?.({ ok: true, problems: [] });
       return true;
     } catch (error) {
       if (!(error instanceof BriefingValidationError)) throw error;
       logger.warn({ problems: error.problems }, 'briefing edit rejected; keeping the previous content');
+      options.onReload?.({ ok: false, problems: error.problems });
       return false;
     }
   };

@@ -4,6 +4,8 @@ import type { CommandDescriptor } from '../core.ts';
 export interface CatalogEntry extends CommandDescriptor {
   /** The words that start the command, in any language; matched case-insensitively. */
   keywords: readonly string[];
+  /** Needs a Slack or Discord channel: the console and `npm run ask` neither offer nor run it. */
+  chatOnly?: true;
 }
 
 export const COMMAND_CATALOG = [
@@ -61,6 +63,7 @@ export const COMMAND_CATALOG = [
   },
   {
     name: 'subscribe',
+    chatOnly: true,
     keywords: ['subscribe', '購読'],
     usage: 'subscribe <daily HH:MM | weekly DAY HH:MM | cron "…"> [tz=Area/City] [topics…]',
     description: {
@@ -71,6 +74,7 @@ export const COMMAND_CATALOG = [
   },
   {
     name: 'unsubscribe',
+    chatOnly: true,
     keywords: ['unsubscribe', '購読解除'],
     usage: 'unsubscribe [number | all]',
     description: {
@@ -81,6 +85,7 @@ export const COMMAND_CATALOG = [
   },
   {
     name: 'subscriptions',
+    chatOnly: true,
     keywords: ['subscriptions', '購読一覧'],
     usage: 'subscriptions',
     description: { en: "List this channel's digests", ja: 'このチャンネルのダイジェスト一覧' },
@@ -88,6 +93,7 @@ export const COMMAND_CATALOG = [
   },
   {
     name: 'status',
+    chatOnly: true,
     keywords: ['status', '状態'],
     usage: 'status',
     description: {
@@ -109,6 +115,14 @@ export const COMMAND_CATALOG = [
 ] as const satisfies readonly CatalogEntry[];
 
 export type CommandName = (typeof COMMAND_CATALOG)[number]['name'];
+
+/** Whether a request comes from a chat channel (Slack, Discord) or from the console / CLI. */
+export type Surface = 'chat' | 'console';
+
+/** The commands that work on `surface`, in catalog order. */
+export function commandsFor(surface: Surface): readonly CatalogEntry[] {
+  return COMMAND_CATALOG.filter((entry) => surface === 'chat' || !('chatOnly' in entry));
+}
 
 /** The catalog entry whose keyword starts the text, if any. */
 export function findCommandByKeyword(word: string): CatalogEntry | undefined {

@@ -1,12 +1,13 @@
-import type { ScheduleSpec } from '../digests/digest-commands.ts';
+import type { ScheduleSpec, UnsubscribeTarget } from '../digests/digest-commands.ts';
 import type { Reply } from '../reply.ts';
-import { type CommandRequest, errorReply } from './command-request.ts';
+import { type CommandRequest, errorReply, surfaceOf } from './command-request.ts';
+import type { UnsubscribeCommand } from './parse-command.ts';
 import { resolveTopicWords } from './resolve-topic-words.ts';
 
 export type DigestCommand =
   | { name: 'digest'; topicWords: string[] }
   | { name: 'subscribe'; schedule: ScheduleSpec; timeZone?: string; topicWords: string[] }
-  | { name: 'unsubscribe'; index?: number }
+  | UnsubscribeCommand
   | { name: 'subscriptions' }
   | { name: 'status' };
 
@@ -19,18 +20,24 @@ export async function manageDigests(request: CommandRequest, command: DigestComm
   const topicWords = 'topicWords' in command ? command.topicWords : [];
   const { topics, unknown } = resolveTopicWords(request.index, topicWords);
   if (unknown.length > 0)
-    return errorReply(request, messages.unknownTopics(unknown.map((word) => word.slice(0, 40))));
+    return errorReply(
+      request,
+      messages.unknownTopics(unknown.map((word) => word.slice(0, 40))),
+      'unknown_topic',
+    );
   if (command.name === 'digest') {
-    if (!digests) return errorReply(request, messages.digestsUnavailable);
+    if (!digests) return errorReply(request, messages.digestsUnavailable, 'digests_unavailable');
     return digests.preview({ ...optionalChannel(context.channel), context, lang, topics });
   }
   const channel = context.channel;
-  if (!channel || channel.platform === 'console') return errorReply(request, messages.needsChannel);
-  if (!digests) return errorReply(request, messages.digestsUnavailable);
+  if (!channel || surfaceOf(context) === 'console')
+    return errorReply(request, messages.notInConsole, 'not_in_console');
+  if (!digests) return errorReply(request, messages.digestsUnavailable, 'digests_unavailable');
   const base = { channel, context, lang };
   switch (command.name) {
     case 'subscribe':
-      if (context.canManageChannel === false) return errorReply(request, messages.notAllowedToManage);
+      if (context.canManageChannel === false)
+        return errorReply(request, messages.notAllowedToManage, 'not_allowed');
       return digests.subscribe({
         ...base,
         schedule: command.schedule,
@@ -38,16 +45,22 @@ export async function manageDigests(request: CommandRequest, command: DigestComm
         ...(command.timeZone === undefined ? {} : { timeZone: command.timeZone }),
       });
     case 'unsubscribe':
-      if (context.canManageChannel === false) return errorReply(request, messages.notAllowedToManage);
-      return digests.unsubscribe({
-        ...base,
-        ...(command.index === undefined ? {} : { index: command.index }),
-      });
+      if (context.canManageChannel === false)
+        return errorReply(request, messages.notAllowedToManage, 'not_allowed');
+      return digests.unsubscribe({ ...base, target: unsubscribeTarget(command) });
     case 'subscriptions':
       return digests.list(base);
     case 'status':
       return digests.status(base);
   }
+}
+
+function unsubscribeTarget(command: UnsubscribeCommand): UnsubscribeTarget {
+  if ('all' in command)
+    return command.confirmation === undefined
+      ? { kind: 'all' }
+      : { kind: 'confirmed', code: command.confirmation };
+  return command.index === undefined ? { kind: 'only' } : { kind: 'number', index: command.index };
 }
 
 function optionalChannel<T>(channel: T | undefined): { channel?: T } {

@@ -1,27 +1,53 @@
-import type { ScheduleSpec } from '../digests/digest-commands.ts';
 import { isLanguage } from '../i18n/language.ts';
 import type { Language } from '../reply.ts';
-import { type CatalogEntry, COMMAND_CATALOG, findCommandByKeyword } from './command-catalog.ts';
-import { splitArguments } from './prepare-input.ts';
+import {
+  type CatalogEntry,
+  COMMAND_CATALOG,
+  type CommandName,
+  findCommandByKeyword,
+} from './command-catalog.ts';
+import { type CommandProblem, type ParsedSubscribe, parseSubscribe } from './parse-subscribe.ts';
+import { splitArguments, splitArgumentTokens } from './prepare-input.ts';
 
-/** A line of the grammar (DESIGN.md §4), parsed; topic words are resolved later. */
+export type { CommandProblem } from './parse-subscribe.ts';
+
+/** A line of the grammar, parsed; topic words are resolved later. */
 export type ParsedCommand =
-  | { name: 'help' }
+  | { name: 'help'; command?: CommandName; unknown?: string }
   | { name: 'topics' }
   | { name: 'briefing'; query: string }
   | { name: 'sources'; query: string }
   | { name: 'search'; words: string }
   | { name: 'timeline'; query?: string }
   | { name: 'digest'; topicWords: string[] }
-  | { name: 'subscribe'; schedule: ScheduleSpec; timeZone?: string; topicWords: string[] }
-  | { name: 'unsubscribe'; index?: number }
+  | Extract<ParsedSubscribe, { name: 'subscribe' }>
+  | UnsubscribeCommand
   | { name: 'subscriptions' }
   | { name: 'status' }
   | { name: 'language'; language?: Language }
-  | { name: 'usage'; usage: string };
+  | { name: 'invalid'; command: CommandName; problem: CommandProblem };
 
-const TIME_ZONE_OPTION = /^(?:tz|timezone)=(.*)$/i;
+/**
+ * `unsubscribe n` removes one; a bare `unsubscribe` only when the channel has one digest;
+ * `unsubscribe all` asks first, and `unsubscribe all <code>` is the confirmation it hands out.
+ */
+export type UnsubscribeCommand =
+  | { name: 'unsubscribe'; index?: number }
+  | { name: 'unsubscribe'; all: true; confirmation?: string };
+
 const SOURCES_SUFFIX = /\s+(?:sources?|出典)$/i;
+const CONFIRMATION_CODE = /^[a-z0-9]{1,12}-[a-z0-9]{1,16}$/;
+
+// Language names people type instead of the codes; anything else is "not available".
+const LANGUAGE_NAMES: Record<string, Language> = {
+  en: 'en',
+  english: 'en',
+  英語: 'en',
+  ja: 'ja',
+  jp: 'ja',
+  japanese: 'ja',
+  日本語: 'ja',
+};
 
 /** Parses cleaned command text (see prepareInput) into a command; never throws. */
 export function parseCommand(text: string): ParsedCommand {
@@ -40,75 +66,60 @@ export function parseCommand(text: string): ParsedCommand {
 }
 
 function parseArguments(entry: CatalogEntry, rest: string): ParsedCommand {
-  const usage: ParsedCommand = { name: 'usage', usage: entry.usage };
-  switch (entry.name) {
+  const name = entry.name as CommandName;
+  const invalid = (problem: CommandProblem): ParsedCommand => ({ name: 'invalid', command: name, problem });
+  switch (name) {
     case 'help':
-      return { name: 'help' };
+      return parseHelp(rest);
     case 'topics':
       return { name: 'topics' };
     case 'sources':
-      return rest === '' ? usage : { name: 'sources', query: rest };
+      return rest === '' ? invalid({ code: 'missing_topic' }) : { name: 'sources', query: rest };
     case 'search':
-      return rest === '' ? usage : { name: 'search', words: rest };
+      return rest === '' ? invalid({ code: 'missing_words' }) : { name: 'search', words: rest };
     case 'timeline':
       return rest === '' ? { name: 'timeline' } : { name: 'timeline', query: rest };
     case 'digest':
       return { name: 'digest', topicWords: splitArguments(rest) };
     case 'subscribe':
-      return parseSubscribe(splitArguments(rest)) ?? usage;
+      return parseSubscribe(splitArgumentTokens(rest));
     case 'unsubscribe':
-      return parseUnsubscribe(rest) ?? usage;
+      return parseUnsubscribe(rest) ?? invalid({ code: 'bad_number', value: rest.slice(0, 40) });
     case 'subscriptions':
       return { name: 'subscriptions' };
     case 'status':
       return { name: 'status' };
     case 'language': {
-      const value = rest.toLowerCase();
+      const value = rest.normalize('NFKC').toLowerCase();
       if (value === '') return { name: 'language' };
-      return isLanguage(value) ? { name: 'language', language: value } : usage;
+      const language = LANGUAGE_NAMES[value] ?? (isLanguage(value) ? value : undefined);
+      return language
+        ? { name: 'language', language }
+        : invalid({ code: 'unsupported_language', value: rest.slice(0, 40) });
     }
     default:
-      return usage;
+      return { name: 'briefing', query: rest };
   }
 }
 
-function parseSubscribe(words: string[]): ParsedCommand | undefined {
-  const [kind, first, second] = words;
-  let schedule: ScheduleSpec;
-  let consumed: number;
-  switch (kind?.toLowerCase()) {
-    case 'daily':
-      if (first === undefined) return undefined;
-      schedule = { kind: 'daily', time: first };
-      consumed = 2;
-      break;
-    case 'weekly':
-      if (first === undefined || second === undefined) return undefined;
-      schedule = { kind: 'weekly', day: first, time: second };
-      consumed = 3;
-      break;
-    case 'cron':
-      if (first === undefined) return undefined;
-      schedule = { kind: 'cron', expression: first };
-      consumed = 2;
-      break;
-    default:
-      return undefined;
-  }
-  let timeZone: string | undefined;
-  const topicWords: string[] = [];
-  for (const word of words.slice(consumed)) {
-    const option = TIME_ZONE_OPTION.exec(word);
-    if (option) timeZone = option[1];
-    else topicWords.push(word);
-  }
-  return timeZone === undefined
-    ? { name: 'subscribe', schedule, topicWords }
-    : { name: 'subscribe', schedule, timeZone, topicWords };
+function parseHelp(rest: string): ParsedCommand {
+  if (rest === '') return { name: 'help' };
+  const entry = findCommandByKeyword(rest.split(' ')[0] ?? '') ?? findCommandByName(rest);
+  return entry ? { name: 'help', command: entry.name as CommandName } : { name: 'help', unknown: rest };
 }
 
-function parseUnsubscribe(rest: string): ParsedCommand | undefined {
-  if (rest === '' || rest.toLowerCase() === 'all') return { name: 'unsubscribe' };
+function findCommandByName(word: string): CatalogEntry | undefined {
+  const folded = word.normalize('NFKC').toLowerCase();
+  return COMMAND_CATALOG.find((entry) => entry.name === folded);
+}
+
+function parseUnsubscribe(rest: string): UnsubscribeCommand | undefined {
+  if (rest === '') return { name: 'unsubscribe' };
+  const [first, code, ...extra] = rest.toLowerCase().split(' ');
+  if ((first === 'all' || first === 'すべて' || first === '全部') && extra.length === 0) {
+    if (code === undefined) return { name: 'unsubscribe', all: true };
+    return CONFIRMATION_CODE.test(code) ? { name: 'unsubscribe', all: true, confirmation: code } : undefined;
+  }
   const index = /^#?(\d{1,4})$/.exec(rest)?.[1];
   return index === undefined ? undefined : { name: 'unsubscribe', index: Number(index) };
 }

@@ -4,7 +4,9 @@ import type { Language } from '../reply.ts';
 /** Longer input is refused: no topic or command needs it, and it keeps search bounded. */
 export const MAX_INPUT_LENGTH = 500;
 
-export type PreparedInput = { kind: 'ok'; text: string; explicitLanguage?: Language } | { kind: 'too_long' };
+export type PreparedInput =
+  | { kind: 'ok'; text: string; explicitLanguage?: Language }
+  | { kind: 'too_long'; explicitLanguage?: Language };
 
 // Control characters act as spaces. Bidi overrides and zero-width characters carry no meaning
 // in a query but can disguise one ("sem\u200Biconductors") or reorder what a renderer echoes.
@@ -16,13 +18,20 @@ const LANGUAGE_OPTION = /(?:^|\s)lang(?:uage)?=(\S*)/i;
 /** Cleans one line of user text and takes out the `lang=` option, which any command may carry. */
 export function prepareInput(raw: string): PreparedInput {
   if (raw.length > MAX_INPUT_LENGTH * 4) return { kind: 'too_long' };
+  const tooLong = (): PreparedInput => {
+    // Even a refusal answers in the language asked for.
+    const asked = LANGUAGE_OPTION.exec(raw)?.[1]?.toLowerCase();
+    return asked !== undefined && isLanguage(asked)
+      ? { kind: 'too_long', explicitLanguage: asked }
+      : { kind: 'too_long' };
+  };
   let text = raw
     .replace(CONTROL, ' ')
     .replace(INVISIBLE, '')
     .replace(COMMAND_PREFIX, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (text.length > MAX_INPUT_LENGTH) return { kind: 'too_long' };
+  if (text.length > MAX_INPUT_LENGTH) return tooLong();
   let explicitLanguage: Language | undefined;
   const option = LANGUAGE_OPTION.exec(text);
   if (option) {
@@ -33,8 +42,23 @@ export function prepareInput(raw: string): PreparedInput {
   return explicitLanguage ? { kind: 'ok', text, explicitLanguage } : { kind: 'ok', text };
 }
 
+/** One argument, and whether it was written in double quotes. */
+export interface ArgumentToken {
+  text: string;
+  quoted: boolean;
+}
+
 /** Splits arguments on spaces, keeping "quoted text" (straight or curly quotes) together. */
 export function splitArguments(text: string): string[] {
+  return splitArgumentTokens(text).map((token) => token.text);
+}
+
+/** As splitArguments, remembering which arguments were quoted (a cron expression must be). */
+export function splitArgumentTokens(text: string): ArgumentToken[] {
   const pattern = /"([^"]*)"|“([^”]*)”|(\S+)/g;
-  return [...text.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+  return [...text.matchAll(pattern)].map((match) =>
+    match[3] === undefined
+      ? { text: match[1] ?? match[2] ?? '', quoted: true }
+      : { text: match[3], quoted: false },
+  );
 }

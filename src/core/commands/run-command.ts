@@ -1,12 +1,14 @@
 import type { Reply } from '../reply.ts';
-import { type CommandRequest, errorReply } from './command-request.ts';
+import { commandsFor } from './command-catalog.ts';
+import { describeCommandProblem } from './command-problems.ts';
+import { type CommandRequest, errorReply, surfaceOf } from './command-request.ts';
 import { listTopics } from './list-topics.ts';
 import { manageDigests } from './manage-digests.ts';
 import type { ParsedCommand } from './parse-command.ts';
 import { searchBriefings } from './search-briefings.ts';
 import { setLanguage } from './set-language.ts';
 import { showBriefing } from './show-briefing.ts';
-import { showHelp } from './show-help.ts';
+import { showCommandHelp, showHelp } from './show-help.ts';
 import { showSources } from './show-sources.ts';
 import { showTimeline } from './show-timeline.ts';
 
@@ -14,7 +16,9 @@ import { showTimeline } from './show-timeline.ts';
 export async function runCommand(request: CommandRequest, command: ParsedCommand): Promise<Reply> {
   switch (command.name) {
     case 'help':
-      return showHelp(request);
+      return command.command === undefined
+        ? showHelp(request, command.unknown)
+        : showCommandHelp(request, command.command);
     case 'topics':
       return listTopics(request);
     case 'briefing':
@@ -27,8 +31,15 @@ export async function runCommand(request: CommandRequest, command: ParsedCommand
       return showTimeline(request, command.query);
     case 'language':
       return setLanguage(request, command.language);
-    case 'usage':
-      return errorReply(request, request.messages.usage(`/eujp ${command.usage}`));
+    case 'invalid':
+      // Fixing the arguments of a command that cannot run here would only lead to a second refusal.
+      if (!commandsFor(surfaceOf(request.context)).some((entry) => entry.name === command.command))
+        return errorReply(request, request.messages.notInConsole, 'not_in_console');
+      return errorReply(
+        request,
+        describeCommandProblem(command.command, command.problem, request.lang),
+        command.problem.code,
+      );
     default:
       return manageDigests(request, command);
   }

@@ -8,6 +8,16 @@ export type ScheduleSpec =
   | { kind: 'weekly'; day: string; time: string }
   | { kind: 'cron'; expression: string };
 
+/**
+ * Which digests `unsubscribe` removes: one by number; the only one (a bare `unsubscribe`);
+ * all of them, which first asks for a confirmation; or what a confirmation code names.
+ */
+export type UnsubscribeTarget =
+  | { kind: 'number'; index: number }
+  | { kind: 'only' }
+  | { kind: 'all' }
+  | { kind: 'confirmed'; code: string };
+
 interface ChannelRequest {
   channel: ChannelRef;
   context: RequestContext;
@@ -30,8 +40,8 @@ export interface DigestCommands {
   subscribe(
     request: ChannelRequest & { schedule: ScheduleSpec; timeZone?: string; topics: TopicId[] },
   ): Promise<Reply>;
-  /** Removes subscription number `index` (1-based, as listed), or all when absent. */
-  unsubscribe(request: ChannelRequest & { index?: number }): Promise<Reply>;
+  /** Removes digests (numbers are 1-based, as listed); several only after a confirmation. */
+  unsubscribe(request: ChannelRequest & { target: UnsubscribeTarget }): Promise<Reply>;
   list(request: ChannelRequest): Promise<Reply>;
   status(request: ChannelRequest): Promise<Reply>;
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../reply.ts';
 import type { CronFieldName, CronFieldRule } from './check-cron-fields.ts';
-import type { ScheduleProblem } from './schedule.ts';
+import type { CronFieldValue, ScheduleProblem } from './schedule.ts';
 
 /** Words for describing schedules and refusing bad ones; per language so a gap fails typecheck. */
 export interface ScheduleMessages {
@@ -54,6 +54,18 @@ const jaAllowed = (field: CronFieldName, rule: CronFieldRule) =>
       ? `${rule.min}〜${rule.max}（0 と 7 は日曜日）または sun〜sat`
       : `${rule.min}〜${rule.max}`;
 
+const FIELD_NAMES: Record<Language, Record<string, string>> = {
+  en: { minute: 'minute', hour: 'hour', dayOfMonth: 'day of month', month: 'month', dayOfWeek: 'weekday' },
+  ja: { minute: '分', hour: '時', dayOfMonth: '日', month: '月', dayOfWeek: '曜日' },
+};
+
+function invalidFields(fields: readonly CronFieldValue[], lang: Language): string {
+  const separator = lang === 'ja' ? '：' : ': ';
+  return fields
+    .map(({ field, value }) => `${FIELD_NAMES[lang][field] ?? field}${separator}${value}`)
+    .join(lang === 'ja' ? '、' : ', ');
+}
+
 const EN_PROBLEMS = (problem: ScheduleProblem): string => {
   switch (problem.code) {
     case 'cron_field':
@@ -67,7 +79,7 @@ const EN_PROBLEMS = (problem: ScheduleProblem): string => {
     case 'cron_field_count':
       return `“${problem.value}” is not a five-field cron schedule (minute hour day-of-month month day-of-week), e.g. cron "0 9 * * 1-5".`;
     case 'bad_cron':
-      return `“${problem.value}” is not a valid cron schedule (${problem.detail}). Example: cron "0 9 * * 1-5".`;
+      return `“${problem.value}” is not a valid cron schedule (${invalidFields(problem.invalid, 'en')}). Example: cron "0 9 * * 1-5".`;
     case 'cron_unsupported':
       return `“${problem.value}” uses L, W or #, which digests do not support: list the days instead.`;
     case 'too_frequent':
@@ -88,7 +100,7 @@ const JA_PROBLEMS = (problem: ScheduleProblem): string => {
     case 'cron_field_count':
       return `「${problem.value}」は5項目（分 時 日 月 曜日）の cron 形式ではありません（例：cron "0 9 * * 1-5"）。`;
     case 'bad_cron':
-      return `「${problem.value}」は正しい cron 形式ではありません（${problem.detail}）。例：cron "0 9 * * 1-5"`;
+      return `「${problem.value}」は正しい cron 形式ではありません（${invalidFields(problem.invalid, 'ja')}）。例：cron "0 9 * * 1-5"`;
     case 'cron_unsupported':
       return `「${problem.value}」の L、W、# はダイジェストでは使えません。日付や曜日を列挙してください。`;
     case 'too_frequent':

@@ -1,6 +1,6 @@
 import { parse as parseCronFields, validateDetailed } from 'node-cron';
 import {
-  type CronFieldName,
+  type CronFieldName as CheckedCronField,
   type CronFieldRule,
   checkCronFields,
   MAX_CRON_LENGTH,
@@ -26,14 +26,23 @@ export interface CronFields {
   weekdays: number[];
 }
 
+/** The five cron fields, named as node-cron names them. */
+export type CronFieldName = 'minute' | 'hour' | 'dayOfMonth' | 'month' | 'dayOfWeek';
+
+/** A cron field the user got wrong, with what they wrote; messages name the field per language. */
+export interface CronFieldValue {
+  field: CronFieldName | (string & {});
+  value: string;
+}
+
 /** Why a schedule was refused; the command layer turns it into a message in the user's language. */
 export type ScheduleProblem =
   | { code: 'bad_time'; value: string }
   | { code: 'bad_day'; value: string }
-  | { code: 'bad_cron'; value: string; detail: string }
+  | { code: 'bad_cron'; value: string; invalid: CronFieldValue[] }
   | { code: 'cron_field_count'; value: string }
   | { code: 'cron_unsupported'; value: string }
-  | { code: 'cron_field'; value: string; field: CronFieldName; rule: CronFieldRule; maxItems: number }
+  | { code: 'cron_field'; value: string; field: CheckedCronField; rule: CronFieldRule; maxItems: number }
   | { code: 'cron_too_long'; max: number }
   | { code: 'too_frequent'; value: string };
 
@@ -138,8 +147,8 @@ function parseCron(expression: string): ScheduleResult {
   if (fieldProblem) return { ok: false, problem: { ...fieldProblem, value } };
   const validation = validateDetailed(value);
   if (!validation.valid) {
-    const detail = validation.errors.map((error) => `${error.field}: ${error.value ?? ''}`).join(', ');
-    return { ok: false, problem: { code: 'bad_cron', value, detail } };
+    const invalid = validation.errors.map((error) => ({ field: error.field, value: error.value ?? '' }));
+    return { ok: false, problem: { code: 'bad_cron', value, invalid } };
   }
   return fromCron({ kind: 'cron', expression: value }, `cron "${value}"`, value);
 }

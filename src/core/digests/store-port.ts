@@ -1,6 +1,6 @@
 import type { OnceKeys } from '../once-keys.ts';
 import type { ChannelRef, Platform } from '../ports.ts';
-import type { Language } from '../reply.ts';
+import type { Language, SourceRef } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
 import type { WorkspaceInstallations } from '../workspace-installations.ts';
 import type { DeliveryCoordination } from './coordination-port.ts';
@@ -97,6 +97,20 @@ export interface MessageRef {
   kind: 'digest' | 'reply';
   topics: TopicId[];
   command: string | null;
+  /**
+   * What `sources` in the message's thread answers with, so the answer is the same after a
+   * restart: the message's language, title and the exact sources it cited. Absent for refs saved
+   * before it was kept; a save without it keeps the one already stored (a digest's confirmation).
+   */
+  detail?: MessageRefDetail;
+}
+
+export interface MessageRefDetail {
+  lang: Language;
+  title: string;
+  sources: SourceRef[];
+  /** `thread`: `messageId` is the root of a thread the bot answered in, not the bot's own message. */
+  via: 'message' | 'thread';
 }
 
 /** The heartbeat row `probeWrite` keeps: a pacing key no bucket uses, pruned like theirs. */
@@ -111,6 +125,8 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** The channel's subscriptions, enabled or not, in the order `subscriptions` numbers them. */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
+  /** Every subscription of one workspace's channels, enabled or not, by channel then id (Slack's Home tab). */
+  listWorkspaceSubscriptions(platform: Platform, workspaceId: string): Promise<Subscription[]>;
   /** Enabled subscriptions, all of them or those on one cron expression and time zone. */
   listEnabledSubscriptions(filter?: { cron: string; timeZone: string }): Promise<Subscription[]>;
   getSubscription(id: number): Promise<Subscription | undefined>;

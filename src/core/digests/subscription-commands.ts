@@ -12,7 +12,8 @@ import { parseSchedule, parseStoredSchedule } from './schedule.ts';
 import { SCHEDULE_MESSAGES } from './schedule-messages.ts';
 import type { Store, Subscription } from './store-port.ts';
 import { SUBSCRIPTION_MESSAGES } from './subscription-messages.ts';
-import { resolveTimeZone } from './zoned-time.ts';
+import { lookUpTimeZone } from './time-zone-lookup.ts';
+import { createUnsubscribe } from './unsubscribe-digests.ts';
 
 /** What the subscription commands need. */
 export interface SubscriptionCommandDependencies {
@@ -118,39 +119,7 @@ export function createSubscriptionCommands(
       });
     },
 
-    async unsubscribe({ channel, context, lang, index }) {
-      const words = SUBSCRIPTION_MESSAGES[lang];
-      requireManager(context, lang);
-      const subscriptions = await store.listChannelSubscriptions(channel);
-      let removed: Subscription[];
-      let title: string;
-      if (index === undefined) {
-        if (subscriptions.length === 0)
-          throw new UserFacingError('no_subscriptions', words.nothingToUnsubscribe);
-        removed = subscriptions;
-        title = words.unsubscribedAll(removed.length);
-      } else {
-        const chosen = subscriptions[index - 1];
-        if (!chosen || index < 1) {
-          throw new UserFacingError(
-            'no_such_subscription',
-            words.noSuchSubscription(index, subscriptions.length),
-          );
-        }
-        removed = [chosen];
-        title = words.unsubscribedOne(index, describeSubscription(chosen, lang));
-      }
-      await savedOrRefused(lang, () => store.removeSubscriptions(removed.map((s) => s.id)));
-      for (const { cron, timeZone } of removed) {
-        if ((await store.listEnabledSubscriptions({ cron, timeZone })).length === 0)
-          deps.scheduler.drop(cron, timeZone);
-      }
-      return reply(lang, 'subscription', title, {
-        sections: [],
-        actions: [{ kind: 'command', label: words.listButton, command: 'subscriptions' }],
-        visibility: 'public',
-      });
-    },
+    unsubscribe: createUnsubscribe(deps),
   };
 }
 
@@ -168,10 +137,17 @@ export function requireChannel(channel: ChannelRef | undefined, lang: Language):
 }
 
 function resolveTimeZoneOrThrow(name: string, lang: Language): string {
-  const resolved = resolveTimeZone(name);
-  if (!resolved)
-    throw new UserFacingError('unknown_time_zone', SCHEDULE_MESSAGES[lang].unknownTimeZone(name));
-  return resolved;
+  const found = lookUpTimeZone(name);
+  if (found.kind === 'zone') return found.zone;
+  const shown = name.slice(0, 40);
+  const words = SUBSCRIPTION_MESSAGES[lang];
+  const message =
+    found.kind === 'ambiguous'
+      ? words.ambiguousTimeZone(shown, found.zones)
+      : found.nearest.length > 0
+        ? words.didYouMeanTimeZone(shown, found.nearest)
+        : SCHEDULE_MESSAGES[lang].unknownTimeZone(shown);
+  throw new UserFacingError('unknown_time_zone', message);
 }
 
 export function describeSubscription(subscription: Subscription, lang: Language): string {

@@ -22,6 +22,16 @@ export interface SubscriptionMessages {
   unsubscribedOne(number: number, schedule: string): string;
   unsubscribedAll(count: number): string;
   nothingToUnsubscribe: string;
+  whichOne(count: number): string;
+  confirmAllTitle(count: number): string;
+  confirmAllPrompt(minutes: number, command: string): string;
+  confirmAllButton(count: number): string;
+  confirmationExpired(minutes: number): string;
+  subscriptionsChanged: string;
+  undoHeading: string;
+  undoButton: string;
+  ambiguousTimeZone(name: string, zones: string[]): string;
+  didYouMeanTimeZone(name: string, zones: string[]): string;
   statusTitle: string;
   lastHeading: string;
   lastSent(when: string, what: string): string;
@@ -72,6 +82,22 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     unsubscribedAll: (count) =>
       count === 1 ? 'The digest was removed.' : `All ${count} digests were removed.`,
     nothingToUnsubscribe: 'This channel has no digests to remove.',
+    whichOne: (count) =>
+      `This channel has ${count} digests. Remove one with “unsubscribe <number>”, or all of them with “unsubscribe all”.`,
+    confirmAllTitle: (count) => `Remove all ${count} digests from this channel?`,
+    confirmAllPrompt: (minutes, command) =>
+      `Nothing is removed yet. To remove them, press the button or type ${command} within ${minutes} minutes.`,
+    confirmAllButton: (count) => `Remove all ${count}`,
+    confirmationExpired: (minutes) =>
+      `That confirmation has expired (they last ${minutes} minutes). Nothing was removed: type “unsubscribe all” again.`,
+    subscriptionsChanged:
+      'This channel’s digests are not the ones that confirmation was for (it was given in another channel, or digests were added or removed since). Nothing was removed: type “unsubscribe all” again.',
+    undoHeading: 'To restore, type:',
+    undoButton: 'Undo',
+    ambiguousTimeZone: (name, zones) =>
+      `“${name}” means more than one time zone: say which, e.g. ${zones.map((zone) => `tz=${zone}`).join(' or ')}. Nothing was changed.`,
+    didYouMeanTimeZone: (name, zones) =>
+      `“${name}” is not a time zone I know. Did you mean ${zones.map((zone) => `tz=${zone}`).join(' or ')}? Nothing was changed.`,
     statusTitle: 'Digest status for this channel',
     lastHeading: 'Last digest',
     lastSent: (when, what) => `${when}: ${what}`,
@@ -131,6 +157,22 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     unsubscribedOne: (number, schedule) => `${number}番のダイジェスト（${schedule}）を削除しました。`,
     unsubscribedAll: (count) => `ダイジェスト${count}件をすべて削除しました。`,
     nothingToUnsubscribe: 'このチャンネルに削除するダイジェストはありません。',
+    whichOne: (count) =>
+      `このチャンネルにはダイジェストが${count}件あります。1件削除するには「unsubscribe <番号>」、すべて削除するには「unsubscribe all」と入力してください。`,
+    confirmAllTitle: (count) => `このチャンネルのダイジェスト${count}件をすべて削除しますか？`,
+    confirmAllPrompt: (minutes, command) =>
+      `まだ何も削除していません。削除するには、${minutes}分以内にボタンを押すか ${command} と入力してください。`,
+    confirmAllButton: (count) => `${count}件すべて削除`,
+    confirmationExpired: (minutes) =>
+      `確認の有効期限（${minutes}分）が切れました。何も削除していません。もう一度「unsubscribe all」と入力してください。`,
+    subscriptionsChanged:
+      'この確認は、現在のこのチャンネルのダイジェストに対するものではありません（別のチャンネルで出されたか、その後ダイジェストが追加・削除されました）。何も削除していません。もう一度「unsubscribe all」と入力してください。',
+    undoHeading: '元に戻すには次のように入力してください：',
+    undoButton: '元に戻す',
+    ambiguousTimeZone: (name, zones) =>
+      `「${name}」は複数のタイムゾーンを指します。${zones.map((zone) => `tz=${zone}`).join('、')} のいずれかで指定してください。何も変更していません。`,
+    didYouMeanTimeZone: (name, zones) =>
+      `「${name}」というタイムゾーンはありません。${zones.map((zone) => `tz=${zone}`).join('、')} のことですか？何も変更していません。`,
     statusTitle: 'このチャンネルのダイジェストの状況',
     lastHeading: '前回の配信',
     lastSent: (when, what) => `${when}：${what}`,

@@ -7,6 +7,16 @@ export interface CoreMessages {
   helpCommandsHeading: string;
   helpTopicsHeading: string;
   helpExamples: string[];
+  helpMore: string;
+  helpConsoleOnly: string;
+  helpUnknownCommand(word: string): string;
+  commandHelpTitle(command: string): string;
+  helpExamplesHeading: string;
+  helpAllButton: string;
+  chatOnlyCommand: string;
+  notInConsole: string;
+  languageSession(language: string): string;
+  languageNeedsChannel: string;
   topicsTitle: string;
   asOf(date: string): string;
   /** "As of 12 May 2025, 19 months ago": the newest fact's date and how old it is. */
@@ -33,7 +43,6 @@ export interface CoreMessages {
   timelineEmpty: string;
   tooLong(max: number): string;
   nothingToRead: string;
-  usage(usage: string): string;
   errorTitle: string;
   genericError: string;
   /** The store did not answer in time or failed: said at once rather than late. */
@@ -42,7 +51,6 @@ export interface CoreMessages {
   storageUnconfirmed: string;
   rateLimitedTitle: string;
   rateLimited(scope: 'user' | 'channel', seconds: number): string;
-  needsChannel: string;
   digestsUnavailable: string;
   notAllowedToManage: string;
   unknownTopics(queries: string[]): string;
@@ -65,6 +73,19 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
       '/eujp search data adequacy',
       '/eujp subscribe weekly mon 09:00 tz=Asia/Tokyo quantum',
     ],
+    helpMore: 'For one command in detail, with examples: help <command>, e.g. help subscribe.',
+    helpConsoleOnly:
+      'Scheduled digests (subscribe, subscriptions, unsubscribe, status) belong to a Slack or Discord channel, so they are not listed here.',
+    helpUnknownCommand: (word) => `There is no command “${word}”. These are the commands:`,
+    commandHelpTitle: (command) => `Help: ${command}`,
+    helpExamplesHeading: 'Examples',
+    helpAllButton: 'All commands',
+    chatOnlyCommand: 'This command works in a Slack or Discord channel, not in the console.',
+    notInConsole:
+      'Scheduled digests belong to a Slack or Discord channel, so this command does not work in the console. Try “digest” for a preview.',
+    languageSession: (language) =>
+      `The console now answers in ${language} until you quit. For one reply, add lang=ja or lang=en to a command.`,
+    languageNeedsChannel: 'Here each command chooses its own language: add lang=ja or lang=en to it.',
     topicsTitle: 'Topics of the EU–Japan Digital Partnership',
     asOf: (date) => `As of ${date}`,
     asOfAge: (date, age) => `As of ${date}, ${age}`,
@@ -88,17 +109,15 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     tooLong: (max) =>
       `That is longer than I can read (${max} characters at most). Try a topic name such as “semiconductors”.`,
     nothingToRead: 'I could not read a topic in that. Try a topic name such as “semiconductors”, or “help”.',
-    usage: (usage) => `Usage: ${usage}`,
     errorTitle: 'Cannot do that',
     genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
     storageUnavailable:
       'Storage is unavailable right now, so I cannot do that. Please try again shortly (briefings, sources and search still work).',
     storageUnconfirmed:
       'Storage did not answer in time, so I cannot confirm that change: it may still be saved once storage is back. Check with “subscriptions” in a minute before trying again.',
-    rateLimitedTitle: 'One moment, please',
+    rateLimitedTitle: 'Slow down a little',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'You are sending commands faster than I can keep up with' : 'This channel is sending a lot of commands right now'}. Please try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
-    needsChannel: 'Digests belong to a chat channel: use this command in a Slack or Discord channel.',
     digestsUnavailable: 'Scheduled digests are not available in this installation yet.',
     notAllowedToManage: 'Only members who can manage this channel (Manage Channels) can change its digests.',
     unknownTopics: (queries) =>
@@ -121,6 +140,20 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
       '/eujp search データ 十分性',
       '/eujp subscribe weekly mon 09:00 tz=Asia/Tokyo quantum',
     ],
+    helpMore: '各コマンドの詳しい使い方と例は「help <コマンド>」で表示します（例：help subscribe）。',
+    helpConsoleOnly:
+      '定期ダイジェスト（subscribe、subscriptions、unsubscribe、status）はSlackまたはDiscordのチャンネルごとの設定のため、ここには表示していません。',
+    helpUnknownCommand: (word) => `「${word}」というコマンドはありません。コマンドの一覧です：`,
+    commandHelpTitle: (command) => `ヘルプ：${command}`,
+    helpExamplesHeading: '例',
+    helpAllButton: '全コマンド',
+    chatOnlyCommand: 'このコマンドはSlackまたはDiscordのチャンネルで使えます。コンソールでは使えません。',
+    notInConsole:
+      '定期ダイジェストはSlackまたはDiscordのチャンネルごとの設定のため、このコマンドはコンソールでは使えません。プレビューは「digest」でお試しください。',
+    languageSession: (language) =>
+      `コンソールの返信言語を終了まで${language}にしました。1回だけ変えるには、コマンドに lang=ja または lang=en を付けてください。`,
+    languageNeedsChannel:
+      'ここではコマンドごとに言語を選びます。コマンドに lang=ja または lang=en を付けてください。',
     topicsTitle: '日EUデジタルパートナーシップのトピック',
     asOf: (date) => `${date}時点`,
     asOfAge: (date, age) => `${date}時点(${age})`,
@@ -143,18 +176,15 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     timelineEmpty: 'このトピックの日付付きの動きはまだ記録されていません。',
     tooLong: (max) => `入力が長すぎます（最大${max}文字）。「半導体」などのトピック名でお試しください。`,
     nothingToRead: 'トピックを読み取れませんでした。「半導体」などのトピック名か「help」をお試しください。',
-    usage: (usage) => `使い方：${usage}`,
     errorTitle: '実行できません',
     genericError: '申し訳ありません。内部でエラーが発生しました。しばらくしてからもう一度お試しください。',
     storageUnavailable:
       '現在ストレージに接続できないため、実行できません。しばらくしてからもう一度お試しください（ブリーフィング、出典、検索は引き続き使えます）。',
     storageUnconfirmed:
       'ストレージの応答が間に合わなかったため、この変更を確認できません。ストレージの復旧後に保存される可能性があります。もう一度実行する前に、少し待ってから「subscriptions」で確認してください。',
-    rateLimitedTitle: '少々お待ちください',
+    rateLimitedTitle: '少し間をおいてください',
     rateLimited: (scope, seconds) =>
       `${scope === 'user' ? 'コマンドの送信間隔が短すぎます' : 'このチャンネルでは現在コマンドが集中しています'}。${seconds}秒ほどしてからもう一度お試しください。`,
-    needsChannel:
-      'ダイジェストはチャットのチャンネルごとの設定です。SlackまたはDiscordのチャンネルで実行してください。',
     digestsUnavailable: '定期ダイジェストはこの環境ではまだ利用できません。',
     notAllowedToManage:
       'このチャンネルのダイジェストを変更できるのは、チャンネル管理権限を持つメンバーだけです。',

@@ -100,6 +100,13 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       return toSubscription(row as SubscriptionRow);
     },
+    async listWorkspaceSubscriptions(platform, workspaceId) {
+      const rows = await query<SubscriptionRow>(
+        'SELECT * FROM subscriptions WHERE platform = $1 AND workspace_id = $2 ORDER BY channel_id, id',
+        [platform, workspaceId],
+      );
+      return rows.map(toSubscription);
+    },
     async listChannelSubscriptions(channel) {
       const rows = await query<SubscriptionRow>(
         `SELECT * FROM subscriptions WHERE ${channelWhere} ORDER BY id`,
@@ -238,11 +245,21 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     },
     async saveMessageRef(ref, at) {
       await query(
-        `INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (platform, channel_id, message_id) DO UPDATE SET kind = excluded.kind,
-           topics = excluded.topics, command = excluded.command, created_at = excluded.created_at`,
-        [ref.platform, ref.channelId, ref.messageId, ref.kind, JSON.stringify(ref.topics), ref.command, at],
+           topics = excluded.topics, command = excluded.command, created_at = excluded.created_at,
+           detail = COALESCE(excluded.detail, message_refs.detail)`,
+        [
+          ref.platform,
+          ref.channelId,
+          ref.messageId,
+          ref.kind,
+          JSON.stringify(ref.topics),
+          ref.command,
+          at,
+          ref.detail ? JSON.stringify(ref.detail) : null,
+        ],
       );
     },
     async findMessageRef(channel, messageId) {

@@ -141,6 +141,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'message refs keep language, title and sources',
+    sql: `ALTER TABLE message_refs ADD COLUMN detail JSONB;`,
+  },
+  {
+    version: 7,
     name: "ledger: 'unconfirmed' state and the digest an attempt was about to send",
     sql: `
       ALTER TABLE deliveries DROP CONSTRAINT deliveries_state_check;

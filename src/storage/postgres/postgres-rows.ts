@@ -4,6 +4,7 @@ import type {
   DeliveryState,
   DigestCursor,
   MessageRef,
+  MessageRefDetail,
   Subscription,
 } from '../../core/digests/store-port.ts';
 import type { ChannelRef, Platform } from '../../core/ports.ts';
@@ -64,6 +65,7 @@ export interface MessageRefRow {
   kind: string;
   topics: TopicId[];
   command: string | null;
+  detail: MessageRefDetail | null;
 }
 
 function toChannel(platform: string, channelId: string, workspaceId: string | null): ChannelRef {
@@ -125,5 +127,6 @@ export function toMessageRef(row: MessageRefRow): MessageRef {
     kind: row.kind as MessageRef['kind'],
     topics: row.topics,
     command: row.command,
+    ...(row.detail ? { detail: row.detail } : {}),
   };
 }

@@ -110,6 +110,7 @@ export function createSqliteStore(path: string): Store {
       topics: JSON.stringify(result.topics),
       command: null,
       at: sentAt,
+      detail: null,
     });
   });
 
@@ -139,6 +140,10 @@ export function createSqliteStore(path: string): Store {
       return (statements.channelSubscriptions.all(channelParams(channel)) as SubscriptionRow[]).map(
         toSubscription,
       );
+    },
+    async listWorkspaceSubscriptions(platform, workspaceId) {
+      const rows = statements.workspaceSubscriptions.all(platform, workspaceId) as SubscriptionRow[];
+      return rows.map(toSubscription);
     },
     async listEnabledSubscriptions(filter) {
       const rows = filter
@@ -240,6 +245,7 @@ export function createSqliteStore(path: string): Store {
         topics: JSON.stringify(ref.topics),
         command: ref.command,
         at: at.getTime(),
+        detail: ref.detail ? JSON.stringify(ref.detail) : null,
       });
     },
     async findMessageRef(channel, messageId) {

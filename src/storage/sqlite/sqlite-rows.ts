@@ -4,6 +4,7 @@ import type {
   DeliveryState,
   DigestCursor,
   MessageRef,
+  MessageRefDetail,
   Subscription,
 } from '../../core/digests/store-port.ts';
 import type { ChannelRef, Platform } from '../../core/ports.ts';
@@ -61,6 +62,7 @@ export interface MessageRefRow {
   kind: string;
   topics: string;
   command: string | null;
+  detail: string | null;
 }
 
 function toChannel(platform: string, channelId: string, workspaceId: string | null): ChannelRef {
@@ -124,5 +126,6 @@ export function toMessageRef(row: MessageRefRow): MessageRef {
     kind: row.kind as MessageRef['kind'],
     topics: JSON.parse(row.topics) as TopicId[],
     command: row.command,
+    ...(row.detail ? { detail: JSON.parse(row.detail) as MessageRefDetail } : {}),
   };
 }

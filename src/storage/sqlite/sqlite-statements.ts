@@ -11,6 +11,9 @@ export function prepareStoreStatements(db: Database.Database) {
        RETURNING *`,
     ),
     channelSubscriptions: db.prepare(`SELECT * FROM subscriptions WHERE ${channelWhere} ORDER BY id`),
+    workspaceSubscriptions: db.prepare(
+      'SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id',
+    ),
     enabledSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE enabled = 1 ORDER BY id'),
     enabledOnSchedule: db.prepare(
       'SELECT * FROM subscriptions WHERE enabled = 1 AND cron = ? AND time_zone = ? ORDER BY id',
@@ -84,8 +87,11 @@ export function prepareStoreStatements(db: Database.Database) {
        ON CONFLICT (platform, channel_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
     ),
     saveMessageRef: db.prepare(
-      `INSERT OR REPLACE INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at)
-       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at)`,
+      `INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at, detail)
+       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at, @detail)
+       ON CONFLICT (platform, channel_id, message_id) DO UPDATE SET kind = excluded.kind,
+         topics = excluded.topics, command = excluded.command, created_at = excluded.created_at,
+         detail = COALESCE(excluded.detail, message_refs.detail)`,
     ),
     messageRef: db.prepare(`SELECT * FROM message_refs WHERE ${channelWhere} AND message_id = @messageId`),
   };

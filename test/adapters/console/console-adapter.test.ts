@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runEntryPoint } from '../../support/run-command.ts';
 
@@ -17,6 +20,29 @@ describe('the console adapter (npm start without tokens)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^半導体\n/);
     expect(result.stdout).toMatch(/Slack or Discord/);
+  });
+
+  it('lists only the commands that work in the console, and titles a refused one so', async () => {
+    const result = await startBot('help\nsubscribe daily 08:30\n');
+    expect(result.stdout).toContain('/eujp search <words>');
+    expect(result.stdout).not.toMatch(/\/eujp (subscribe|unsubscribe|subscriptions|status)\b/);
+    expect(result.stdout).toMatch(/\nNot available in the console\n/);
+    expect(result.stdout).not.toContain('Cannot do that');
+  });
+
+  it('keeps language ja for the session only, and shows Japanese headings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eujp-console-'));
+    const env = { EUJP_DB: path.join(dir, 'eujp.sqlite') };
+    try {
+      const first = await runEntryPoint('src/main.ts', [], { input: 'language ja\nquantum\n', env });
+      expect(first.stdout).toContain('終了まで');
+      expect(first.stdout).toMatch(/\n出典\n\[1\]/);
+      expect(first.stdout).not.toMatch(/\nSources\n/);
+      const second = await runEntryPoint('src/main.ts', [], { input: 'quantum\n', env });
+      expect(second.stdout).toMatch(/^Quantum technology\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('survives hostile lines and keeps answering', async () => {

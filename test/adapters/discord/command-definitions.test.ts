@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommandDefinitions } from '../../../src/adapters/discord/command-definitions.ts';
 import { COMMAND_CATALOG } from '../../../src/core/commands/command-catalog.ts';
+import { COMMAND_DESCRIPTORS } from '../../../src/core/commands/command-help.ts';
 
 // Discord's rules for command and option names (lower case where a script has case).
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -21,7 +22,7 @@ function everyNamed(definition: Definition): AnyOption[] {
 }
 
 describe('buildCommandDefinitions', () => {
-  const definitions = buildCommandDefinitions(COMMAND_CATALOG);
+  const definitions = buildCommandDefinitions(COMMAND_DESCRIPTORS);
   const [eujp, manage] = definitions;
 
   it('offers /eujp to everyone with one autocompleting query option', () => {
@@ -49,6 +50,14 @@ describe('buildCommandDefinitions', () => {
       };
     expect(subcommand('subscribe').options?.[0]).toMatchObject({ name: 'arguments', required: true });
     expect(subcommand('unsubscribe').options?.[0]).toMatchObject({ name: 'arguments', required: false });
+  });
+
+  it('describes the arguments in Japanese with Japanese placeholders', () => {
+    const argumentsOf = (name: string) =>
+      ((manage?.options ?? []).find((option) => option.name === name) as AnyOption).options?.[0];
+    expect(argumentsOf('subscribe')?.description_localizations?.ja).toContain('weekly 曜日 HH:MM');
+    expect(argumentsOf('unsubscribe')?.description_localizations?.ja).toBe('<番号 | all>');
+    expect(argumentsOf('subscribe')?.description).toContain('weekly DAY HH:MM');
   });
 
   it('stays within Discord’s naming and length rules and carries Japanese for every description', () => {

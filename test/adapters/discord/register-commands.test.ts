@@ -7,7 +7,7 @@ import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommandDefinitions } from '../../../src/adapters/discord/command-definitions.ts';
 import { registerCommands } from '../../../src/adapters/discord/register-commands.ts';
-import { COMMAND_CATALOG } from '../../../src/core/commands/command-catalog.ts';
+import { COMMAND_DESCRIPTORS } from '../../../src/core/commands/command-help.ts';
 import { APP_ID, GUILD_ID } from '../../fakes/discord-interactions.ts';
 import { type FakeDiscordApi, startFakeDiscordApi } from '../../fakes/fake-discord-api.ts';
 
@@ -56,7 +56,7 @@ describe('npm run discord:register', () => {
     expect(result.stdout).toMatch(/Registered \/eujp, \/eujp-manage in server/);
     const [put] = api.find('PUT', new RegExp(`^/applications/${APP_ID}/guilds/${GUILD_ID}/commands$`));
     expect(put?.headers.authorization).toBe('Bot register-token');
-    expect(put?.body).toEqual(buildCommandDefinitions(COMMAND_CATALOG));
+    expect(put?.body).toEqual(buildCommandDefinitions(COMMAND_DESCRIPTORS));
     const [eujp] = (put?.body ?? []) as { description_localizations: { ja: string } }[];
     expect(eujp?.description_localizations.ja).toMatch(/日EUデジタルパートナーシップ/);
   });
@@ -69,7 +69,7 @@ describe('npm run discord:register', () => {
 
   it('registers globally without a guild id', async () => {
     const rest = new REST({ api: api.url, retries: 0 }).setToken('register-token');
-    const registration = await registerCommands({ rest, appId: APP_ID, descriptors: COMMAND_CATALOG });
+    const registration = await registerCommands({ rest, appId: APP_ID, descriptors: COMMAND_DESCRIPTORS });
     expect(registration).toEqual({ scope: 'global', names: ['eujp', 'eujp-manage'] });
     expect(api.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
   });

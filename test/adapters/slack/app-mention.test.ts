@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStoreMessageRefs } from '../../../src/adapters/slack/create-store-message-refs.ts';
+import { toSafeSlackUrl } from '../../../src/adapters/slack/escape-slack-text.ts';
 import type { Reply } from '../../../src/core/reply.ts';
+import { TOPIC_IDS } from '../../../src/core/topics/topic-ids.ts';
+import { SLACK_MAX_BLOCKS_TEXT, slackBlockTextLength } from '../../fakes/fake-slack-api.ts';
 import { appMentionBody, slashCommandBody } from '../../fakes/slack-requests.ts';
+import { loadRealLibrary } from '../../support/test-core.ts';
 import { blocksOf, type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
 let harness: SlackHarness;
@@ -111,13 +115,53 @@ describe('@eujp mentions through Bolt', () => {
     harness.api.failNext('chat.postMessage', { status: 500 });
     await mention('<@UBOT> ai');
     await mention('<@UBOT> quantum');
-    const third = await harness.api.waitForCall('chat.postMessage', 3);
-    expect(JSON.stringify(blocksOf(third.params))).toContain('Quantum');
+    // The two failed answers are each followed by an apology in their thread.
+    const fifth = await harness.api.waitForCall('chat.postMessage', 5);
+    expect(JSON.stringify(blocksOf(fifth.params))).toContain('Quantum');
     const slash = await harness.post(
       slashCommandBody({ text: 'hpc', responseUrl: harness.api.responseUrl('r') }),
       'form',
     );
     expect(slash.status).toBe(200);
     expect(slash.body).toContain('High-performance');
+  });
+
+  it('lists every source of an all-topics digest within Slack message limits, across as many messages as it takes', async () => {
+    await harness.stop();
+    const stored = {
+      platform: 'slack' as const,
+      channelId: 'C1',
+      messageId: '1600000000.000002',
+      kind: 'digest' as const,
+      topics: [...TOPIC_IDS],
+      command: null,
+    };
+    const store = { saveMessageRef: async () => {}, findMessageRef: async () => stored };
+    harness = await startSlackHarness({ messageRefs: createStoreMessageRefs(store) });
+    await mention('<@UBOT> sources', stored.messageId);
+    const second = await harness.api.waitForCall('chat.postMessage', 2);
+    const parts = Number(/part 2 of (\d+)/.exec(second.params.blocks ?? '')?.[1]);
+    expect(parts).toBeGreaterThan(1);
+    await harness.api.waitForCall('chat.postMessage', parts);
+    const posts = harness.api.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(parts);
+    for (const post of posts) {
+      expect(post.params.thread_ts).toBe(stored.messageId);
+      expect(slackBlockTextLength(blocksOf(post.params))).toBeLessThanOrEqual(SLACK_MAX_BLOCKS_TEXT);
+    }
+    const rendered = posts.map((post) => post.params.blocks).join('');
+    expect(rendered).not.toContain('Sorry');
+    const library = await loadRealLibrary();
+    for (const briefing of library.briefings.values())
+      for (const source of briefing.text.en.sources)
+        if (source.url) expect(rendered).toContain(`<${toSafeSlackUrl(source.url)}|`);
+  });
+
+  it('apologises in the thread when Slack refuses its answer, instead of staying silent', async () => {
+    harness.api.failNext('chat.postMessage', { error: 'msg_blocks_too_long' });
+    const { ts } = await mention('<@UBOT> quantum');
+    const apology = await harness.api.waitForCall('chat.postMessage', 2);
+    expect(apology.params.thread_ts).toBe(ts);
+    expect(apology.params.text).toContain('Sorry');
   });
 });

@@ -103,7 +103,7 @@ describe('buttons pressed outside any channel (a view, App Home)', () => {
     const answers = harness.api.responses.map((response) => JSON.stringify(response.body.blocks));
     expect(answers).toHaveLength(60);
     const briefings = answers.filter((answer) => answer.includes('Quantum'));
-    const refused = answers.filter((answer) => answer.includes('One moment, please'));
+    const refused = answers.filter((answer) => answer.includes('Slow down a little'));
     expect(briefings.length).toBeLessThanOrEqual(20);
     expect(refused.length).toBe(60 - briefings.length);
   });

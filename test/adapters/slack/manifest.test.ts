@@ -8,14 +8,22 @@ describe('the Slack app manifest', () => {
     expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([
       SLACK_COMMAND,
     ]);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_home_opened']);
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: false,
+      messages_tab_read_only_enabled: false,
+    });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:read',
       'chat:write',
       'chat:write.public',
       'commands',
+      'groups:read',
+      'users:read',
     ]);
   });
 });

@@ -40,9 +40,10 @@ describe('message refs', () => {
     expect((await refs.recall('C1', '3'))?.ts).toBe('3');
   });
 
-  it('find a bot message by its topics after a restart, through the store', async () => {
+  it('find a bot message after a restart, through the store, with its language, title and sources', async () => {
     const store = fakeStore();
-    await createStoreMessageRefs(store).remember(ref('10', { command: 'digest', topics: ['ai', 'quantum'] }));
+    const original = ref('10', { command: 'digest', topics: ['ai', 'quantum'], lang: 'ja', title: '週次' });
+    await createStoreMessageRefs(store).remember(original);
     expect(store.rows[0]).toMatchObject({
       platform: 'slack',
       messageId: '10',
@@ -50,14 +51,27 @@ describe('message refs', () => {
       topics: ['ai', 'quantum'],
     });
     const afterRestart = createStoreMessageRefs(store);
-    expect(await afterRestart.recall('C1', '10')).toMatchObject({ topics: ['ai', 'quantum'], sources: [] });
+    expect(await afterRestart.recall('C1', '10')).toEqual(original);
   });
 
-  it('keep "latest answer in this thread" in memory only', async () => {
+  it('keep "latest answer in this thread" through a restart too: a mention thread is rooted at the mention', async () => {
     const store = fakeStore();
-    const refs = createStoreMessageRefs(store);
-    await refs.remember(ref('20', { via: 'thread' }));
-    expect(store.rows).toEqual([]);
-    expect((await refs.recall('C1', '20'))?.via).toBe('thread');
+    await createStoreMessageRefs(store).remember(ref('20', { via: 'thread' }));
+    expect((await createStoreMessageRefs(store).recall('C1', '20'))?.via).toBe('thread');
+  });
+
+  it('read a ref the store kept before it kept languages by its topics alone', async () => {
+    const store = fakeStore();
+    store.rows.push({
+      platform: 'slack',
+      channelId: 'C1',
+      messageId: '30',
+      kind: 'digest',
+      topics: ['ai'],
+      command: null,
+    });
+    const recalled = await createStoreMessageRefs(store).recall('C1', '30');
+    expect(recalled).toMatchObject({ topics: ['ai'], sources: [] });
+    expect(recalled?.lang).toBeUndefined();
   });
 });

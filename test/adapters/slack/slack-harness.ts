@@ -1,10 +1,11 @@
+import type { SlackHomeSource } from '../../../src/adapters/slack/home/register-app-home.ts';
 import type { MessageRefs } from '../../../src/adapters/slack/message-refs.ts';
 import { type SlackAdapter, startSlackAdapter } from '../../../src/adapters/slack/start-slack-adapter.ts';
 import type { Core } from '../../../src/core/core.ts';
 import type { OnceKeys } from '../../../src/core/once-keys.ts';
 import type { Logger, RequestContext } from '../../../src/core/ports.ts';
 import type { HttpServerLimits } from '../../../src/http/harden-http-server.ts';
-import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/fake-slack-api.ts';
+import { type FakeSlackAnswer, type FakeSlackApi, startFakeSlackApi } from '../../fakes/fake-slack-api.ts';
 import { postSignedToSlack, type SlackHttpResult } from '../../fakes/slack-requests.ts';
 import { createTestCore, silentLogger } from '../../support/test-core.ts';
 
@@ -35,9 +36,11 @@ export async function startSlackHarness(
     httpLimits?: HttpServerLimits;
     onceKeys?: OnceKeys;
     logger?: Logger;
+    home?: SlackHomeSource;
+    answer?: FakeSlackAnswer;
   } = {},
 ): Promise<SlackHarness> {
-  const api = await startFakeSlackApi();
+  const api = await startFakeSlackApi(options.answer ? { answer: options.answer } : {});
   const inner = options.core ?? (await createTestCore());
   const asked: SlackHarness['asked'] = [];
   const core: Core = {
@@ -61,6 +64,7 @@ export async function startSlackHarness(
     processBeforeResponse: options.processBeforeResponse ?? true,
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
     ...(options.messageRefs ? { messageRefs: options.messageRefs } : {}),
+    ...(options.home ? { home: options.home } : {}),
   });
   const url = `http://127.0.0.1:${adapter.port}/slack/events`;
   return {

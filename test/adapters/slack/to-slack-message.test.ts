@@ -4,8 +4,10 @@ import {
   SLACK_ACTION_PREFIX,
   slackButtonValue,
   toSlackMessage,
+  toSlackMessages,
 } from '../../../src/adapters/slack/to-slack-message.ts';
 import type { Reply } from '../../../src/core/reply.ts';
+import { SLACK_MAX_BLOCKS_TEXT, slackBlockTextLength } from '../../fakes/fake-slack-api.ts';
 import { sampleBriefing, sampleNotFound } from './sample-replies.ts';
 
 interface TestButton {
@@ -272,5 +274,59 @@ describe('toSlackMessage limits', () => {
     }));
     const blocks = blocksOf(sampleBriefing({ actions })).filter((block) => block.type === 'actions');
     expect(blocks.map((block) => block.elements!.length)).toEqual([25, 5]);
+  });
+
+  describe('whole-message text budget', () => {
+    // 70 sources of about 200 characters each: every block is within its limit, the whole is not.
+    const manySources = sampleBriefing({
+      type: 'sources',
+      sections: [
+        {
+          paragraphs: [],
+          items: Array.from({ length: 70 }, (_, i) => ({
+            label: `[${i + 1}]`,
+            text: `Source document number ${i + 1} on the partnership — European Commission, 12 May 2025`,
+            url: `https://example.org/a/rather/long/path/to/document-${i + 1}?lang=en&format=html`,
+          })),
+        },
+      ],
+      actions: [{ kind: 'share', label: 'Share in channel', command: 'sources semiconductors' }],
+    });
+
+    it('keeps one message under the limit Slack enforces, saying it was shortened', () => {
+      const message = toSlackMessage(manySources);
+      expect(slackBlockTextLength(message.blocks)).toBeLessThanOrEqual(11_000);
+      expect(JSON.stringify(message.blocks.at(-2))).toContain('Shortened to fit');
+      expect(message.blocks.at(-1)!.type).toBe('actions');
+    });
+
+    it('splits into messages that each fit and together hold every line, buttons on the first', () => {
+      const messages = toSlackMessages(manySources);
+      expect(messages.length).toBeGreaterThan(1);
+      for (const message of messages) {
+        expect(slackBlockTextLength(message.blocks)).toBeLessThanOrEqual(11_000);
+        expect(slackBlockTextLength(message.blocks)).toBeLessThan(SLACK_MAX_BLOCKS_TEXT);
+        expect(message.blocks.length).toBeLessThanOrEqual(50);
+      }
+      const all = JSON.stringify(messages);
+      for (let n = 1; n <= 70; n++) expect(all).toContain(`document-${n}?`);
+      expect(messages[0]!.blocks.at(-1)!.type).toBe('actions');
+      expect(messages.slice(1).some((m) => m.blocks.some((b) => b.type === 'actions'))).toBe(false);
+      expect(JSON.stringify(messages[1]!.blocks[0])).toContain(`part 2 of ${messages.length}`);
+    });
+
+    it('moves a summary too long for one message on to the next, keeping only the header pinned', () => {
+      const sentence = 'A very long summary sentence about the partnership. ';
+      const reply = sampleBriefing({ summary: sentence.repeat(260) });
+      const messages = toSlackMessages(reply);
+      expect(messages.length).toBeGreaterThan(1);
+      for (const message of messages)
+        expect(slackBlockTextLength(message.blocks)).toBeLessThanOrEqual(11_000);
+      expect(slackBlockTextLength(toSlackMessage(reply).blocks)).toBeLessThanOrEqual(11_000);
+    });
+
+    it('renders a short reply as the same single message either way', () => {
+      expect(toSlackMessages(sampleBriefing())).toEqual([toSlackMessage(sampleBriefing())]);
+    });
   });
 });

@@ -224,7 +224,7 @@ describe('rate limiting in the core', () => {
     await core.handle('quantum', slack('U1'));
     await core.handle('quantum', slack('U1'));
     const reply = await core.handle('quantum', slack('U1'));
-    expect(reply).toMatchObject({ type: 'error', title: 'One moment, please', visibility: 'private' });
+    expect(reply).toMatchObject({ type: 'error', title: 'Slow down a little', visibility: 'private' });
     expect(paragraphs(reply)).toBe(
       'You are sending commands faster than I can keep up with. Please try again in 3 seconds.',
     );
@@ -234,7 +234,7 @@ describe('rate limiting in the core', () => {
     const { core } = await coreWith({ perChannel: { perMinute: 60, burst: 1 } });
     await core.handle('quantum', slack('U1'));
     const reply = await core.handle('量子', { ...slack('U2'), locale: 'ja' });
-    expect(reply.title).toBe('少々お待ちください');
+    expect(reply.title).toBe('少し間をおいてください');
     expect(paragraphs(reply)).toBe(
       'このチャンネルでは現在コマンドが集中しています。1秒ほどしてからもう一度お試しください。',
     );

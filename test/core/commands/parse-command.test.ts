@@ -58,23 +58,62 @@ describe('the command grammar (DESIGN.md §4)', () => {
   });
 
   it.each([
-    'subscribe',
-    'subscribe hourly',
-    'subscribe daily',
-    'subscribe weekly mon',
-    'search',
-    'sources',
-    'unsubscribe two',
-    'language fr',
-  ])('answers %j with its usage instead of guessing', (text) => {
-    expect(parse(text).name).toBe('usage');
+    ['subscribe', 'missing_schedule'],
+    ['subscribe hourly', 'missing_schedule'],
+    ['subscribe quantum', 'missing_schedule'],
+    ['subscribe daily', 'missing_time'],
+    ['subscribe daily quantum', 'missing_time'],
+    ['subscribe weekly mon', 'missing_time'],
+    ['subscribe weekly 09:00', 'missing_day'],
+    ['subscribe weekly 9:00 quantum', 'missing_day'],
+    ['subscribe weekly', 'missing_day'],
+    ['subscribe cron', 'missing_cron'],
+    ['subscribe cron quantum', 'missing_cron'],
+    ['subscribe cron 0 9 * *', 'unquoted_cron'],
+    ['search', 'missing_words'],
+    ['sources', 'missing_topic'],
+    ['unsubscribe two', 'bad_number'],
+    ['unsubscribe all please', 'bad_number'],
+    ['language fr', 'unsupported_language'],
+  ])('says what is missing from %j instead of guessing', (text, code) => {
+    expect(parse(text)).toMatchObject({ name: 'invalid', problem: { code } });
   });
 
-  it('reads unsubscribe with a number, "all" or nothing', () => {
+  it.each([
+    ['subscribe cron 0 9 * * 1-5', '0 9 * * 1-5', []],
+    ['subscribe cron 0 9 * * 1-5 quantum ai', '0 9 * * 1-5', ['quantum', 'ai']],
+    ['subscribe cron */30 9-17 * * mon-fri hpc', '*/30 9-17 * * mon-fri', ['hpc']],
+    ["subscribe cron '0 9 * * 1-5' quantum", '0 9 * * 1-5', ['quantum']],
+    ['subscribe cron ‘30 8 1 * *’', '30 8 1 * *', []],
+    ['subscribe cron "0 9 * * 1-5 ai', '0 9 * * 1-5', ['ai']],
+  ])('reads the cron expression of %j even without double quotes', (text, expression, topicWords) => {
+    expect(parse(text)).toEqual({ name: 'subscribe', schedule: { kind: 'cron', expression }, topicWords });
+  });
+
+  it('reads help for one command, by keyword in either language', () => {
+    expect(parse('help subscribe')).toEqual({ name: 'help', command: 'subscribe' });
+    expect(parse('help 購読')).toEqual({ name: 'help', command: 'subscribe' });
+    expect(parse('help briefing')).toEqual({ name: 'help', command: 'briefing' });
+    expect(parse('help nonsense')).toEqual({ name: 'help', unknown: 'nonsense' });
+  });
+
+  it('reads unsubscribe with a number, nothing, "all", or "all" with its confirmation code', () => {
     expect(parse('unsubscribe 2')).toEqual({ name: 'unsubscribe', index: 2 });
     expect(parse('unsubscribe #3')).toEqual({ name: 'unsubscribe', index: 3 });
-    expect(parse('unsubscribe all')).toEqual({ name: 'unsubscribe' });
     expect(parse('unsubscribe')).toEqual({ name: 'unsubscribe' });
+    expect(parse('unsubscribe all')).toEqual({ name: 'unsubscribe', all: true });
+    expect(parse('unsubscribe ALL')).toEqual({ name: 'unsubscribe', all: true });
+    expect(parse('unsubscribe all k3x9q1-7f3a9c2b1d0e4f5a')).toEqual({
+      name: 'unsubscribe',
+      all: true,
+      confirmation: 'k3x9q1-7f3a9c2b1d0e4f5a',
+    });
+  });
+
+  it('reads language names as well as codes', () => {
+    expect(parse('language japanese')).toEqual({ name: 'language', language: 'ja' });
+    expect(parse('language 日本語')).toEqual({ name: 'language', language: 'ja' });
+    expect(parse('language English')).toEqual({ name: 'language', language: 'en' });
   });
 
   it('reads subscriptions, status and language', () => {
@@ -87,6 +126,7 @@ describe('the command grammar (DESIGN.md §4)', () => {
   it('marks only commands that change the channel as management commands', () => {
     expect(isManagementCommand(parse('subscribe daily 08:00'))).toBe(true);
     expect(isManagementCommand(parse('unsubscribe 1'))).toBe(true);
+    expect(isManagementCommand(parse('unsubscribe all k3x9q1-7f3a9c2b1d0e4f5a'))).toBe(true);
     expect(isManagementCommand(parse('language ja'))).toBe(true);
     expect(isManagementCommand(parse('language'))).toBe(false);
     expect(isManagementCommand(parse('subscriptions'))).toBe(false);

@@ -75,7 +75,12 @@ describe('scheduling digests with node-cron', () => {
     });
     await vi.advanceTimersByTimeAsync(24 * 60 * MINUTE);
     expect(sentAt()).toEqual(['2025-06-02T00:00:00.000Z']);
-    await service.commands.unsubscribe({ channel, context, lang: 'en', index: 1 });
+    await service.commands.unsubscribe({
+      channel,
+      context,
+      lang: 'en',
+      target: { kind: 'number', index: 1 },
+    });
     await vi.advanceTimersByTimeAsync(3 * 24 * 60 * MINUTE);
     expect(sentAt()).toEqual(['2025-06-02T00:00:00.000Z']);
   });

@@ -55,12 +55,12 @@ describe('the SQLite store', () => {
   });
 
   it('keeps every ledger row, its id and the id counter when the ledger gains the unconfirmed state', async () => {
-    // A database as the previous release left it: migrations 1 to 5, with a ledger in use.
+    // A database as the previous release left it: migrations 1 to 6, with a ledger in use.
     mkdirSync(join(dir, 'nested', 'data'), { recursive: true });
     const old = new Database(path);
     migrate(
       old,
-      MIGRATIONS.filter(({ version }) => version <= 5),
+      MIGRATIONS.filter(({ version }) => version <= 6),
       () => 0,
     );
     old.exec(`INSERT INTO deliveries (id, platform, channel_id, subscription_id, scheduled_at, state, attempts,
