@@ -40,6 +40,8 @@ const FUNCTION_WORDS = new Set(JAPANESE_FUNCTION_WORDS);
 const LONGEST_FUNCTION_WORD = Math.max(...JAPANESE_FUNCTION_WORDS.map((word) => word.length));
 
 const HIRAGANA_RUN = /\p{Script=Hiragana}+/gu;
+const LEADING_HIRAGANA = /^\p{Script=Hiragana}+/u;
+const TRAILING_HIRAGANA = /\p{Script=Hiragana}+$/u;
 const APOSTROPHE_IN_WORD = /(?<=\p{L})['’](?=\p{L})/gu;
 const SCRIPT_BOUNDARY = /(?<=[a-z0-9])(?=[^a-z0-9])|(?<=[^a-z0-9])(?=[a-z0-9])/u;
 
@@ -86,6 +88,12 @@ function removeEnglishLatest(words: readonly string[]): string[] {
 // A word is cut where a hiragana run is made only of function words; a piece that is not a
 // topic name is cut again between Latin and Japanese script and around shared vocabulary.
 function splitJapanese(word: string, isName: (key: string) => boolean): string[] {
+  // A name may hold particles itself ("データの自由な流通"): try it with only the question's
+  // leading and trailing function words taken off before cutting inside it.
+  const trimmed = word
+    .replace(LEADING_HIRAGANA, (run) => (spellsFunctionWords(run) ? '' : run))
+    .replace(TRAILING_HIRAGANA, (run) => (spellsFunctionWords(run) ? '' : run));
+  if (trimmed !== '' && isName(trimmed)) return [trimmed];
   let marked = word;
   for (const run of word.match(HIRAGANA_RUN) ?? []) {
     if (spellsFunctionWords(run)) marked = marked.replace(run, ' ');

@@ -24,12 +24,6 @@ export function judgeFullText(
   named: TopicId | undefined,
 ): FullTextVerdict {
   const wordTerms = words.map((word) => tokenize(word)).filter((terms) => terms.length > 0);
-  const suggestions = hits
-    .filter((hit) => hit.matchedName)
-    .slice(0, MAX_SUGGESTIONS)
-    .map((hit) => hit.topic);
-  const [top, runnerUp] = hits;
-  if (!top || wordTerms.length === 0) return { kind: 'not_found', suggestions };
   const matchedShare = (hit: FullTextHit) => {
     const matched = new Set(hit.matchedQueryTerms);
     const covered = wordTerms.filter(
@@ -37,6 +31,14 @@ export function judgeFullText(
     );
     return covered.length / wordTerms.length;
   };
+  // Close: a name or summary matched, and at least one whole word did ("マイナンバー" sharing
+  // one character pair with "サイバー" is not close to cybersecurity).
+  const suggestions = hits
+    .filter((hit) => hit.matchedName && matchedShare(hit) > 0)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((hit) => hit.topic);
+  const [top, runnerUp] = hits;
+  if (!top || wordTerms.length === 0) return { kind: 'not_found', suggestions };
   const namedHit = named === undefined ? undefined : hits.find((hit) => hit.topic === named);
   if (namedHit && matchedShare(namedHit) > MIN_MATCHED_SHARE) return { kind: 'topic', topic: namedHit.topic };
   const leads = !runnerUp || top.score >= runnerUp.score * MIN_LEAD_OVER_RUNNER_UP;
