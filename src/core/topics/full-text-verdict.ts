@@ -3,9 +3,10 @@ import { tokenize } from './tokenize.ts';
 import type { TopicId } from './topic-ids.ts';
 
 // A full-text winner must match more than half the question's content words and clearly beat
-// the runner-up, and a one-word query must hit a title, alias or summary: one word somewhere in
-// a body ("channel") is too weak. A topic the question names is preferred without the lead, but
-// it too must match more than half the words ("quantum bread" is not a quantum question).
+// the runner-up, and a one-word query must hit a title, alias, summary or a name the body
+// mentions ("HANAMI"): one plain word somewhere in a body ("channel") is too weak. A topic the
+// question names is preferred without the lead, but it too must match more than half the words
+// ("quantum bread" is not a quantum question).
 const MIN_MATCHED_SHARE = 0.5;
 const MIN_LEAD_OVER_RUNNER_UP = 1.5;
 const MAX_SUGGESTIONS = 3;
@@ -34,7 +35,7 @@ export function judgeFullText(
   // Close: a name or summary matched, and at least one whole word did ("マイナンバー" sharing
   // one character pair with "サイバー" is not close to cybersecurity).
   const suggestions = hits
-    .filter((hit) => hit.matchedName && matchedShare(hit) > 0)
+    .filter((hit) => (hit.matchedName || hit.matchedEntity) && matchedShare(hit) > 0)
     .slice(0, MAX_SUGGESTIONS)
     .map((hit) => hit.topic);
   const [top, runnerUp] = hits;
@@ -42,7 +43,7 @@ export function judgeFullText(
   const namedHit = named === undefined ? undefined : hits.find((hit) => hit.topic === named);
   if (namedHit && matchedShare(namedHit) > MIN_MATCHED_SHARE) return { kind: 'topic', topic: namedHit.topic };
   const leads = !runnerUp || top.score >= runnerUp.score * MIN_LEAD_OVER_RUNNER_UP;
-  const strongEnough = wordTerms.length > 1 || top.matchedName;
+  const strongEnough = wordTerms.length > 1 || top.matchedName || top.matchedEntity;
   if (matchedShare(top) > MIN_MATCHED_SHARE && leads && strongEnough)
     return { kind: 'topic', topic: top.topic };
   return { kind: 'not_found', suggestions };
