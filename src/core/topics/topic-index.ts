@@ -72,9 +72,11 @@ export function createTopicIndex(library: BriefingLibrary): TopicIndex {
     if (key === '') return { kind: 'not_found', suggestions: [] };
     const normalized = names.byKey(key);
     if (normalized) return { kind: 'topic', topic: normalized, via: 'normalized' };
-    const typo = names.byTypo(key);
-    if (typo) return { kind: 'topic', topic: typo, via: 'typo' };
     const analysis = analyzeQuery(query, isName);
+    // A typo is looked for in the whole query only when it is not phrased as a question: in
+    // "tell me about qunatum" the typo is in the content words, which the next stage tries.
+    const typo = analysis.question ? undefined : names.byTypo(key);
+    if (typo) return { kind: 'topic', topic: typo, via: 'typo' };
     if (!analysis.latest) return resolveContent(analysis, key);
     if (analysis.words.length === 0) return { kind: 'latest', topic: null };
     const inner = resolveContent(analysis, key);

@@ -1,5 +1,5 @@
 import type { Briefing } from '../briefings/briefing.ts';
-import { editDistance, typoAllowance } from './edit-distance.ts';
+import { editDistance, editDistanceOfCharacters, typoAllowance } from './edit-distance.ts';
 import { aliasKey } from './normalize-query.ts';
 import type { TopicId } from './topic-ids.ts';
 
@@ -35,16 +35,28 @@ export function createTopicNames(briefings: readonly Briefing[]): TopicNames {
     if (!exactNames.has(name.raw.toLowerCase())) exactNames.set(name.raw.toLowerCase(), name.topic);
     if (!keyed.has(name.key)) keyed.set(name.key, name.topic);
   }
-  const typoCandidates = names.filter((name) => typoAllowance([...name.key].length) > 0);
+  // Names by length in code points: a name more than the allowance longer or shorter cannot be
+  // a typo of the key, so only a few lengths are scanned, each name split into characters once.
+  const byLength = new Map<number, Array<{ topic: TopicId; characters: string[] }>>();
+  for (const name of names) {
+    const characters = [...name.key];
+    if (typoAllowance(characters.length) === 0) continue;
+    const bucket = byLength.get(characters.length) ?? [];
+    bucket.push({ topic: name.topic, characters });
+    byLength.set(characters.length, bucket);
+  }
 
   const byTypo = (key: string): TopicId | undefined => {
-    const allowance = typoAllowance([...key].length);
+    const characters = [...key];
+    const allowance = typoAllowance(characters.length);
     if (allowance === 0) return undefined;
     let best: { distance: number; topics: Set<TopicId> } = { distance: allowance + 1, topics: new Set() };
-    for (const name of typoCandidates) {
-      const distance = editDistance(key, name.key, allowance);
-      if (distance < best.distance) best = { distance, topics: new Set([name.topic]) };
-      else if (distance === best.distance && distance <= allowance) best.topics.add(name.topic);
+    for (let length = characters.length - allowance; length <= characters.length + allowance; length++) {
+      for (const name of byLength.get(length) ?? []) {
+        const distance = editDistanceOfCharacters(characters, name.characters, allowance);
+        if (distance < best.distance) best = { distance, topics: new Set([name.topic]) };
+        else if (distance === best.distance && distance <= allowance) best.topics.add(name.topic);
+      }
     }
     return best.distance <= allowance && best.topics.size === 1 ? [...best.topics][0] : undefined;
   };
