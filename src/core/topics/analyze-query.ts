@@ -42,7 +42,6 @@ const LONGEST_FUNCTION_WORD = Math.max(...JAPANESE_FUNCTION_WORDS.map((word) => 
 const HIRAGANA_RUN = /\p{Script=Hiragana}+/gu;
 const LEADING_HIRAGANA = /^\p{Script=Hiragana}+/u;
 const TRAILING_HIRAGANA = /\p{Script=Hiragana}+$/u;
-const APOSTROPHE_IN_WORD = /(?<=\p{L})['’](?=\p{L})/gu;
 const SCRIPT_BOUNDARY = /(?<=[a-z0-9])(?=[^a-z0-9])|(?<=[^a-z0-9])(?=[a-z0-9])/u;
 
 /**
@@ -51,7 +50,7 @@ const SCRIPT_BOUNDARY = /(?<=[a-z0-9])(?=[^a-z0-9])|(?<=[^a-z0-9])(?=[a-z0-9])/u
  * topic name whole ("協力趣意書" is not "協力" + "趣意書").
  */
 export function analyzeQuery(text: string, isName: (key: string) => boolean = () => false): QueryAnalysis {
-  let normalized = ` ${normalizeQuery(text.replace(APOSTROPHE_IN_WORD, ''))} `;
+  let normalized = ` ${normalizeQuery(text)} `;
   let latest = false;
   for (const phrase of JAPANESE_LATEST) {
     if (normalized.includes(phrase)) {
