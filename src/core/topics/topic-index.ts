@@ -36,6 +36,15 @@ export interface TopicIndex {
 
 type ContentResolution = Exclude<Resolution, { kind: 'latest' }>;
 
+// The partnership briefing is the overview of all the others: a question naming it next to a
+// specific topic ("what did the council agree on quantum?") is about the specific topic.
+const UMBRELLA_TOPIC: TopicId = 'partnership';
+
+function specificTopics(named: TopicId[]): TopicId[] {
+  const specific = named.filter((topic) => topic !== UMBRELLA_TOPIC);
+  return specific.length === 1 ? specific : named;
+}
+
 /**
  * Resolution runs in stages and stops at the first that answers: the whole query as a name
  * (exact, normalised, with typos), then its content words (question words, particles and filler
@@ -58,7 +67,7 @@ export function createTopicIndex(library: BriefingLibrary): TopicIndex {
       const typo = names.byTypo(key);
       if (typo) return { kind: 'topic', topic: typo, via: 'typo', ...answerTerms };
     }
-    const named = names.namedIn(words);
+    const named = specificTopics(names.namedIn(words));
     if (named.length > 1) return { kind: 'ambiguous', topics: named, latest: false };
     const verdict = judgeFullText(searchFullText(searchWords.join(' ')), searchWords, named[0]);
     if (verdict.kind === 'not_found') return verdict;
