@@ -23,6 +23,8 @@ const AMBIGUOUS = 'ambiguous';
 /** eujp's index: exact → normalised → typo → content words → guarded full text. */
 function eujpResolver(library: BriefingLibrary): Resolver {
   const index = createTopicIndex(library);
+  // The full-text index is built on first use; build it here so build_ms counts it.
+  index.search('');
   return (query) => {
     const resolution = index.resolve(query);
     switch (resolution.kind) {

@@ -53,7 +53,13 @@ function specificTopics(named: TopicId[]): TopicId[] {
 export function createTopicIndex(library: BriefingLibrary): TopicIndex {
   const briefings = [...library.briefings.values()];
   const names = createTopicNames(briefings);
-  const searchFullText = createFullTextIndex(briefings);
+  // Built on the first query that needs it: a name, a digest command or `help` answers without
+  // waiting for the bodies of every briefing to be indexed.
+  let fullText: ((query: string) => FullTextHit[]) | undefined;
+  const searchFullText = (query: string) => {
+    fullText ??= createFullTextIndex(briefings);
+    return fullText(query);
+  };
   const isName = (key: string) => names.byKey(aliasKey(key)) !== undefined;
 
   const resolveContent = (analysis: QueryAnalysis, wholeKey: string): ContentResolution => {
