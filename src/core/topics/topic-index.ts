@@ -67,7 +67,8 @@ export function createTopicIndex(library: BriefingLibrary): TopicIndex {
     if (words.length === 0) return { kind: 'not_found', suggestions: [] };
     const answerTerms = question ? { answerTerms: tokenize(words.join(' ')) } : {};
     const key = aliasKey(words.join(' '));
-    if (key !== wholeKey) {
+    // The whole query was already tried as a name, and for typos too unless it was a question.
+    if (key !== wholeKey || question) {
       const normalized = names.byKey(key);
       if (normalized) return { kind: 'topic', topic: normalized, via: 'normalized', ...answerTerms };
       const typo = names.byTypo(key);
