@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPIC_IDS } from '../../src/core/topics/topic-ids.ts';
 import { type PreviewServer, startPreviewServer } from '../../src/preview/start-preview-server.ts';
 import { BRIEFINGS_DIR, silentLogger } from '../support/test-core.ts';
 
@@ -54,7 +55,7 @@ describe.skipIf(!hasChromium)('npm run preview in a real browser', () => {
   it('shows a topic in Slack and Discord, in both languages, and follows edits and errors on disk', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator('[data-testid="check"]').innerText()).toContain('no problems');
-    expect(await page.locator('.topics a').count()).toBe(9);
+    expect(await page.locator('.topics a').count()).toBe(TOPIC_IDS.length);
     expect(await page.locator('.topics').innerText()).toMatch(/as of \d{4}-\d{2}-\d{2} · \d+ days/);
 
     await page.click('a[data-topic="quantum"]');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStoreMessageRefs } from '../../../src/adapters/slack/create-store-message-refs.ts';
-import { SLACK_ACTION_PREFIX } from '../../../src/adapters/slack/to-slack-message.ts';
+import { SLACK_ACTION_PREFIX, slackButtonValue } from '../../../src/adapters/slack/to-slack-message.ts';
 import type { Store } from '../../../src/core/digests/store-port.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
@@ -62,7 +62,7 @@ describe('`sources` in a thread after a restart', () => {
     await harness.post(
       buttonClickBody({
         actionId: `${SLACK_ACTION_PREFIX.share}semiconductors-lang-ja`,
-        value,
+        value: slackButtonValue('share', value),
         responseUrl: harness.api.responseUrl('r1'),
         isEphemeral: false,
       }),
