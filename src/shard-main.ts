@@ -9,10 +9,10 @@ import { createCore } from './core/create-core.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // One shard process of `npm run start:sharded`, forked by the ShardingManager in
-// src/app/sharding/start-shard-manager.ts. It inherits the manager's environment (so the same
-// configuration) plus SHARDS and SHARD_COUNT, which discord.js's Client reads to connect as those
-// shards. It answers the interactions Discord routes to its shards; digests and settings live in
-// the manager.
+// src/adapters/discord/sharding/start-shard-manager.ts. It inherits the manager's environment (so
+// the same configuration) plus SHARDS and SHARD_COUNT, which discord.js's Client reads to connect
+// as those shards. It answers the interactions Discord routes to its shards; digests and settings
+// live in the manager.
 
 async function main(): Promise<number> {
   if (!process.send) throw new Error('shard-main.ts is started by `npm run start:sharded`, not by hand');

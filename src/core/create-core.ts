@@ -88,7 +88,15 @@ export function createCore(dependencies: CoreDependencies): Core {
     try {
       return await runCommand(request, parseCommand(prepared.text));
     } catch (error) {
-      if (error instanceof UserFacingError) return errorReply(request, error.message, error.code);
+      if (error instanceof UserFacingError) {
+        if (error.cause !== undefined) {
+          dependencies.logger.error(
+            { err: error.cause, command: prepared.text.slice(0, 100) },
+            'command could not save its change',
+          );
+        }
+        return errorReply(request, error.message, error.code);
+      }
       dependencies.logger.error({ err: error, command: prepared.text.slice(0, 100) }, 'command failed');
       return errorReply(request, messages.genericError, 'internal');
     }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { NewSubscription, Store, Subscription } from '../../src/core/digests/store-port.ts';
 import type { ChannelRef } from '../../src/core/ports.ts';
+import { unconfirmedDeliveryContract } from './unconfirmed-delivery-contract.ts';
 
 /** How one backend gives the contract a store to test. */
 export interface StoreHarness {
@@ -69,6 +70,7 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     for (const open of opened.splice(0)) await open.close();
     await harness.cleanup();
   });
+  unconfirmedDeliveryContract(() => store);
 
   it('answers a health ping while open, and refuses one once closed', async () => {
     await expect(store.ping()).resolves.toBeUndefined();

@@ -16,6 +16,13 @@ export function toPlainText(reply: Reply): string {
     if (section.paragraphs.length > 0 && section.items.length > 0) lines.push('');
     for (const item of section.items) lines.push(`- ${formatItem(item)}`);
   }
+  // A terminal has no buttons, and a "no matching topic" reply is mostly its buttons: print the
+  // command each would run, so the suggestion can be typed.
+  if (reply.type === 'not_found') {
+    const commands = reply.actions.filter((action) => action.kind === 'command');
+    if (commands.length > 0) lines.push('');
+    for (const action of commands) lines.push(`→ ${clean(action.label)}: ${clean(action.command)}`);
+  }
   if (reply.type === 'briefing' && reply.sources.length > 0) {
     lines.push('', reply.lang === 'ja' ? '出典' : 'Sources');
     for (const source of reply.sources) {

@@ -1,3 +1,4 @@
+import { savedOrRefused } from '../errors.ts';
 import { CORE_MESSAGES } from '../i18n/core-messages.ts';
 import type { Language, Reply } from '../reply.ts';
 import { type CommandRequest, emptyReply, errorReply, surfaceOf } from './command-request.ts';
@@ -14,7 +15,9 @@ export async function setLanguage(request: CommandRequest, language: Language | 
   if (language !== undefined && context.canManageChannel === false) {
     return errorReply(request, messages.notAllowedToManage, 'not_allowed');
   }
-  if (language !== undefined) await request.settings.setLanguage(channel, language);
+  if (language !== undefined) {
+    await savedOrRefused(request.lang, () => request.settings.setLanguage(channel, language));
+  }
   const current = language ?? (await request.settings.getLanguage(channel)) ?? 'en';
   // A change is confirmed in the language just chosen: that is what the channel will now see.
   const answerIn = language ?? request.lang;

@@ -1,14 +1,47 @@
 import type { Briefing, BriefingText } from '../briefings/briefing.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
+import { answerSentences } from './answer-sentences.ts';
 import { type CommandRequest, withLanguage } from './command-request.ts';
 import { describeFreshness } from './describe-freshness.ts';
-import { notFoundReply } from './not-found-reply.ts';
+import { ambiguousReply, notFoundReply } from './not-found-reply.ts';
+import { timelineReply } from './show-timeline.ts';
 
-/** `<topic or query>`: the briefing, with Sources, Share and related-topic buttons. */
+/**
+ * `<topic or question>`: the briefing, with Sources, Share and related-topic buttons. A question
+ * gets the briefing's sentences that answer it first; "what's new" gets the latest developments;
+ * a question naming several topics gets a choice, never one picked for it.
+ */
 export function showBriefing(request: CommandRequest, query: string): Reply {
   const resolution = request.index.resolve(query);
-  if (resolution.kind === 'not_found') return notFoundReply(request, query, resolution.suggestions);
-  return briefingReply(request, request.library.briefings.get(resolution.topic)!);
+  switch (resolution.kind) {
+    case 'not_found':
+      return notFoundReply(request, query, resolution.suggestions);
+    case 'ambiguous':
+      return ambiguousReply(request, query, resolution.topics, resolution.latest ? 'timeline ' : '');
+    case 'latest':
+      return timelineReply(request, resolution.topic ?? undefined);
+    case 'topic': {
+      const briefing = request.library.briefings.get(resolution.topic)!;
+      const reply = briefingReply(request, briefing);
+      return resolution.answerTerms
+        ? leadWithAnswer(reply, textIn(briefing, request), resolution.answerTerms)
+        : reply;
+    }
+  }
+}
+
+// The answering sentences take the summary's place under the title, where every renderer puts
+// the first thing a reader sees; the summary opens the body instead.
+function leadWithAnswer(reply: Reply, text: BriefingText, terms: readonly string[]): Reply {
+  const answer = answerSentences(text, terms);
+  if (answer.length === 0) return reply;
+  return {
+    ...reply,
+    summary: answer.reduce((joined, sentence) =>
+      /[。！？]$/u.test(joined) ? joined + sentence : `${joined} ${sentence}`,
+    ),
+    sections: [{ paragraphs: [text.summary], items: [] }, ...reply.sections],
+  };
 }
 
 export function briefingReply(request: CommandRequest, briefing: Briefing): Reply {

@@ -2,14 +2,14 @@ import { formatDate } from '../i18n/format-date.ts';
 import type { Reply, SourceRef } from '../reply.ts';
 import { type CommandRequest, withLanguage } from './command-request.ts';
 import { describeFreshness } from './describe-freshness.ts';
-import { notFoundReply } from './not-found-reply.ts';
+import { resolveOneTopic } from './resolve-one-topic.ts';
 import { textIn } from './show-briefing.ts';
 
 /** `sources <topic>`: the numbered source list behind a briefing, each with its link. */
 export function showSources(request: CommandRequest, query: string): Reply {
-  const resolution = request.index.resolve(query);
-  if (resolution.kind === 'not_found') return notFoundReply(request, query, resolution.suggestions);
-  const briefing = request.library.briefings.get(resolution.topic)!;
+  const resolved = resolveOneTopic(request, query, 'sources');
+  if ('reply' in resolved) return resolved.reply;
+  const briefing = request.library.briefings.get(resolved.topic!)!;
   const text = textIn(briefing, request);
   const { lang, messages } = request;
   return {

@@ -3,19 +3,20 @@ import type { Reply, SourceRef } from '../reply.ts';
 import type { TopicId } from '../topics/topic-ids.ts';
 import { type CommandRequest, emptyReply } from './command-request.ts';
 import { latestDevelopment, latestLine } from './latest-development.ts';
-import { notFoundReply } from './not-found-reply.ts';
+import { resolveOneTopic } from './resolve-one-topic.ts';
 
 /** A timeline longer than this is cut to the newest entries to stay within message limits. */
 const MAX_ENTRIES = 25;
 
 /** `timeline [topic]`: dated developments, newest first, each linked to its source. */
 export function showTimeline(request: CommandRequest, query: string | undefined): Reply {
-  let topic: TopicId | undefined;
-  if (query !== undefined) {
-    const resolution = request.index.resolve(query);
-    if (resolution.kind === 'not_found') return notFoundReply(request, query, resolution.suggestions);
-    topic = resolution.topic;
-  }
+  if (query === undefined) return timelineReply(request, undefined);
+  const resolved = resolveOneTopic(request, query, 'timeline');
+  return 'reply' in resolved ? resolved.reply : timelineReply(request, resolved.topic);
+}
+
+/** The developments of one topic, or of all when `topic` is undefined, newest first. */
+export function timelineReply(request: CommandRequest, topic: TopicId | undefined): Reply {
   const { lang, messages } = request;
   const developments = request.library.developments
     .filter((development) => topic === undefined || development.topics.includes(topic))

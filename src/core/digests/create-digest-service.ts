@@ -11,12 +11,18 @@ import { digestStatus } from './digest-status.ts';
 import { createPlatformLimiters } from './platform-limiters.ts';
 import { previewDigest } from './preview-digest.ts';
 import type { RateLimitRule } from './rate-limiter.ts';
-import { catchUpMissed, type RecoveryOptions, recoverUnfinished } from './recover-deliveries.ts';
-import { rerunUnfinishedSlots } from './rerun-unfinished-slots.ts';
+import {
+  catchUpMissed,
+  type RecoveryOptions,
+  recoverUnfinished,
+  resumeCrashed,
+} from './recover-deliveries.ts';
+import { createFailedWorkRetries } from './retry-failed-work.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
-import { runPeriodically } from './run-periodically.ts';
+import { createSlotRunner } from './run-digest-slot.ts';
 import { type Sleep, sleepWithTimers } from './sleep.ts';
 import { createSlotElection } from './slot-election.ts';
+import { startDigestLoops } from './start-digest-loops.ts';
 import type { Store, Subscription } from './store-port.ts';
 import { createSubscriptionCommands, requireChannel } from './subscription-commands.ts';
 import { resolveTimeZone } from './zoned-time.ts';
@@ -77,8 +83,6 @@ export const DEFAULT_CATCH_UP_WINDOW_MS = 6 * 3_600_000;
 // Live replicas renew every third of it, so it only bounds how long a dead one's claims wait;
 // short enough that a takeover falls inside Discord's few-minute nonce window.
 const DEFAULT_LEASE_MS = 2 * 60_000;
-// Finished run slots and pacing are kept a little longer than any catch-up could look back.
-const COORDINATION_KEPT_MS = 8 * 86_400_000;
 
 export function createDigestService(deps: DigestServiceDependencies): DigestService {
   const { store, clock, logger } = deps;
@@ -104,6 +108,7 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     random: deps.random ?? Math.random,
     owner,
+    retryLater: (key, write) => retries.remember(key, write),
     limiterFor: createPlatformLimiters({
       rateLimits: deps.rateLimits,
       shared: coordinated ? store : undefined,
@@ -119,6 +124,8 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
       progress.progressed();
       puller.settled();
     },
+    onCrashed: (crashed) =>
+      retries.remember(`delivery:${crashed.id}`, () => resumeCrashed(recovery, crashed)),
     concurrencyPerPlatform,
     logger,
     sleep,
@@ -144,21 +151,17 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
     ...(coordinated ? { platforms: () => [...deps.publishers.keys()] } : {}),
   });
 
-  const runSlot = async (cron: string, timeZone: string, slot: Date) => {
-    const now = clock.now();
-    const subscriptions = await store.listEnabledSubscriptions({ cron, timeZone });
-    if (subscriptions.length === 0) scheduler.drop(cron, timeZone);
-    // Made after the slot: not due. Made "after now": the wall clock stepped back since, so it
-    // was made before this slot really came round and is due.
-    const due = subscriptions.filter((s) => s.createdAt < slot || s.createdAt > now);
-    if (now.getTime() - slot.getTime() > catchUpWindowMs) {
-      for (const subscription of due)
-        await store.recordSkipped(subscription, slot, 'missed_beyond_window', now);
-      return;
-    }
-    await store.offerDeliveries(due, slot, now);
-    await puller.pull();
-  };
+  const retries = createFailedWorkRetries(logger);
+  const runSlot = createSlotRunner({
+    store,
+    clock,
+    catchUpWindowMs,
+    coordinated,
+    retries,
+    drop: (cron, timeZone) => scheduler.drop(cron, timeZone),
+    pull: () => puller.pull(),
+    catchUp: (subscription) => catchUpMissed(recovery, subscription),
+  });
   const election = createSlotElection({
     store,
     owner,
@@ -193,38 +196,6 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   });
 
   let started = false;
-
-  // Every sweep: take over dead replicas' claims, re-run slots an elected replica left unfinished.
-  const sweep = async () => {
-    await recoverUnfinished(recovery);
-    if (!coordinated) return;
-    await rerunUnfinishedSlots({
-      schedules: scheduler.schedules(),
-      clock,
-      catchUpWindowMs,
-      store,
-      fireSlot: election.fire,
-    });
-    await store.pruneCoordination(new Date(clock.now().getTime() - COORDINATION_KEPT_MS));
-  };
-  const startLoops = () => {
-    const loopDeps = { sleep, logger, signal: loops.signal };
-    // Renewing every claim held, queued or waiting out a backoff, is what keeps a live replica's
-    // work from being taken over: a third of the lease leaves two renewals' slack.
-    void runPeriodically(
-      'renewing digest claims',
-      leaseMs / 3,
-      () => store.renewClaims(owner, clock.now()),
-      loopDeps,
-    );
-    // Alone on its store, a replica offers only to itself and pulls right after; with others
-    // it must look for what they offered.
-    if (coordinated) {
-      void runPeriodically('claiming offered digests', deps.pollMs ?? 2_000, () => puller.pull(), loopDeps);
-    }
-    void runPeriodically('digest recovery sweep', Math.max(1_000, leaseMs / 2), sweep, loopDeps);
-  };
-
   // What a channel's `status` shows of a rate-limit wait in force.
   const pacingDelayMs = (target: ChannelRef) => delivery.limiterFor(target.platform).delayFor(target);
   const commands: DigestCommands = {
@@ -277,10 +248,36 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
       if (deps.schedule !== false) {
         for (const s of subscriptions) await guarded(s, () => scheduler.ensure(s.cron, s.timeZone));
       }
-      await recoverUnfinished(recovery);
-      for (const s of subscriptions) await guarded(s, () => catchUpMissed(recovery, s));
-      await puller.pull();
-      startLoops();
+      // A store refusing writes at start-up must not stop the bot: the sweep recovers claims
+      // later, and a catch-up or pull that failed is retried once writes succeed again.
+      await recoverUnfinished(recovery).catch((error: unknown) =>
+        logger.error({ err: error }, 'digest recovery failed at start; the sweep will retry it'),
+      );
+      for (const s of subscriptions) {
+        await guarded(s, () => retries.attempt(`catch-up:${s.id}`, () => catchUpMissed(recovery, s)));
+      }
+      await retries
+        .attempt('pull', () => puller.pull())
+        .catch((error: unknown) =>
+          logger.error({ err: error }, 'claiming digests failed at start; retrying'),
+        );
+      startDigestLoops({
+        store,
+        clock,
+        logger,
+        sleep,
+        signal: loops.signal,
+        owner,
+        leaseMs,
+        catchUpWindowMs,
+        coordinated,
+        ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+        pull: () => puller.pull(),
+        recover: () => recoverUnfinished(recovery),
+        retries,
+        schedules: () => scheduler.schedules(),
+        fireSlot: election.fire,
+      });
       logger.info(
         {
           subscriptions: subscriptions.length,

@@ -20,6 +20,8 @@ export interface DeliveryDependencies {
   random: () => number;
   /** This replica: the claim must still be its own when a publish starts. */
   owner: string;
+  /** Keeps a store write that failed, to be run again once writes succeed. */
+  retryLater?(key: string, write: () => Promise<unknown>): void;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function deliverDigest(
       lang: channelLanguage ?? subscription.lang,
       visibility: 'public',
     });
-    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner))) {
+    const pending = { summary: digest.summary, advance: digest.advance, topics: digest.topics };
+    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner, pending))) {
       deps.logger.warn(
         { deliveryId: delivery.id, channel: delivery.channel },
         'digest claim was taken over by another replica; not sending it from here',
@@ -152,19 +155,22 @@ async function confirm(
   messageId: string,
   digest: ReturnType<typeof composeDigest>,
 ) {
+  const result = {
+    sentAt: deps.clock.now(),
+    messageId,
+    summary: digest.summary,
+    advance: digest.advance,
+    topics: digest.topics,
+  };
   try {
-    await deps.store.confirmDelivery(delivery.id, {
-      sentAt: deps.clock.now(),
-      messageId,
-      summary: digest.summary,
-      advance: digest.advance,
-      topics: digest.topics,
-    });
+    await deps.store.confirmDelivery(delivery.id, result);
   } catch (error) {
     deps.logger.error(
       { err: error, deliveryId: delivery.id, messageId },
       'digest sent but not recorded; a restart may send it once more',
     );
+    // Recorded once the store takes writes again: then no restart resends it.
+    deps.retryLater?.(`confirm:${delivery.id}`, () => deps.store.confirmDelivery(delivery.id, result));
     throw new ConfirmError('confirm failed', { cause: error });
   }
 }

@@ -25,6 +25,8 @@ export interface DeliveryQueueOptions {
   release(delivery: Delivery): Promise<void>;
   /** A delivery finished one way or another: room for more. */
   onSettled?(): void;
+  /** A delivery threw (a store error) and is still claimed here: to be run again later. */
+  onCrashed?(delivery: Delivery): void;
   concurrencyPerPlatform: number;
   logger: Logger;
   sleep: Sleep;
@@ -75,6 +77,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         await options.deliver(delivery, controller.signal);
       } catch (error) {
         options.logger.error({ err: error, deliveryId: delivery.id }, 'digest delivery crashed');
+        options.onCrashed?.(delivery);
       }
       known.delete(delivery.id);
       options.onSettled?.();

@@ -37,9 +37,14 @@ export async function digestStatus(
   const last = deliveries
     .filter((d) => d.state === 'sent' && d.sentAt)
     .sort((a, b) => (b.sentAt?.getTime() ?? 0) - (a.sentAt?.getTime() ?? 0))[0];
-  const lastLine = last?.sentAt
-    ? words.lastSent(when(last.sentAt, last.subscriptionId), last.summary ?? '')
-    : words.noneSent;
+  // A digest that probably went out but was never confirmed still counts as the last one.
+  const probable = deliveries.find((d) => d.state === 'unconfirmed');
+  const lastLine =
+    probable && (!last?.sentAt || probable.scheduledAt > last.sentAt)
+      ? words.lastProbablySent(when(probable.scheduledAt, probable.subscriptionId), probable.summary ?? '')
+      : last?.sentAt
+        ? words.lastSent(when(last.sentAt, last.subscriptionId), last.summary ?? '')
+        : words.noneSent;
 
   const upcoming = subscriptions
     .map((subscription, index) => ({ subscription, number: index + 1 }))
@@ -72,7 +77,9 @@ export async function digestStatus(
     const detail = delivery.detail && delivery.reason !== 'superseded' ? ` (${delivery.detail})` : '';
     if (delivery.state === 'skipped') problems.push({ text: words.skipped(at, reason + detail) });
     else if (delivery.state === 'failed') problems.push({ text: words.failed(at, reason + detail) });
-    else if (delivery.state === 'claimed' && delivery.attempts > 1) {
+    else if (delivery.state === 'unconfirmed') {
+      problems.push({ text: words.probablySent(at, delivery.summary ?? '') });
+    } else if (delivery.state === 'claimed' && delivery.attempts > 1) {
       problems.push({ text: words.retrying(at, delivery.attempts) });
     }
   }

@@ -33,8 +33,8 @@ const STALE_PAGE = 1_000;
  * may or may not have posted it. We resend it once (at-least-once) rather than drop it
  * (at-most-once), because a lost digest is silent while a duplicate is visible, and the window in
  * which a duplicate can arise is the few milliseconds between the platform's answer and our
- * commit. A second crash on the same delivery records it as failed instead of trying again, so
- * the worst case is one duplicate. A claim with no attempt recorded was never sent and is simply
+ * commit. A second crash on the same delivery records it as unconfirmed (probably sent) instead
+ * of trying again, and advances the cursor as a send would, so the worst case is one duplicate. A claim with no attempt recorded was never sent and is simply
  * sent. See docs/decisions/0011-digest-delivery-guarantee.md.
  */
 export async function recoverUnfinished(options: RecoveryOptions): Promise<void> {
@@ -59,12 +59,17 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
   const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
   const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
   if (delivery.attempts > 0 && delivery.recoveries > 0) {
-    await store.finishDelivery(delivery.id, {
-      state: 'failed',
-      reason: 'unconfirmed_after_restart',
-      detail: `attempted ${delivery.attempts} times across restarts; not resent to avoid a duplicate`,
-      at: now,
-    });
+    // It probably went out: recorded as such, and the cursor moves past it, so the next digest
+    // does not repeat its items.
+    await store.settleUnconfirmed(
+      delivery.id,
+      now,
+      `attempted ${delivery.attempts} times across restarts; not resent to avoid a duplicate`,
+    );
+    options.logger.warn(
+      { deliveryId: delivery.id, channel: delivery.channel, attempts: delivery.attempts },
+      'digest probably sent but never confirmed; recorded as unconfirmed and not resent',
+    );
     return;
   }
   if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner))) return;
@@ -76,6 +81,17 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
       owner: options.owner,
       recoveries: delivery.recoveries + 1,
     });
+}
+
+/**
+ * A delivery whose run threw (the store refused a write before anything was published) and that
+ * this replica still holds: sent again, or recorded as skipped once it is too late to be useful.
+ */
+export async function resumeCrashed(options: RecoveryOptions, delivery: Delivery): Promise<void> {
+  if (options.isInFlight(delivery.id)) return;
+  const late = options.clock.now().getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
+  if (late) await skipLate(options, delivery);
+  else options.enqueue(delivery);
 }
 
 async function skipLate(options: RecoveryOptions, delivery: Delivery) {

@@ -1,4 +1,5 @@
 import type { Language } from '../reply.ts';
+import type { CronFieldName, CronFieldRule } from './check-cron-fields.ts';
 import type { CronFieldValue, ScheduleProblem } from './schedule.ts';
 
 /** Words for describing schedules and refusing bad ones; per language so a gap fails typecheck. */
@@ -25,6 +26,34 @@ export interface ScheduleMessages {
   neverRuns(schedule: string): string;
 }
 
+const EN_FIELDS: Record<CronFieldName, string> = {
+  minute: 'minute (1st)',
+  hour: 'hour (2nd)',
+  day_of_month: 'day-of-month (3rd)',
+  month: 'month (4th)',
+  day_of_week: 'day-of-week (5th)',
+};
+const JA_FIELDS: Record<CronFieldName, string> = {
+  minute: '分（1番目）',
+  hour: '時（2番目）',
+  day_of_month: '日（3番目）',
+  month: '月（4番目）',
+  day_of_week: '曜日（5番目）',
+};
+
+const enAllowed = (field: CronFieldName, rule: CronFieldRule) =>
+  field === 'month'
+    ? `${rule.min} to ${rule.max} or jan to dec`
+    : field === 'day_of_week'
+      ? `${rule.min} to ${rule.max} (0 and 7 are Sunday) or sun to sat`
+      : `${rule.min} to ${rule.max}`;
+const jaAllowed = (field: CronFieldName, rule: CronFieldRule) =>
+  field === 'month'
+    ? `${rule.min}〜${rule.max} または jan〜dec`
+    : field === 'day_of_week'
+      ? `${rule.min}〜${rule.max}（0 と 7 は日曜日）または sun〜sat`
+      : `${rule.min}〜${rule.max}`;
+
 const FIELD_NAMES: Record<Language, Record<string, string>> = {
   en: { minute: 'minute', hour: 'hour', dayOfMonth: 'day of month', month: 'month', dayOfWeek: 'weekday' },
   ja: { minute: '分', hour: '時', dayOfMonth: '日', month: '月', dayOfWeek: '曜日' },
@@ -39,6 +68,10 @@ function invalidFields(fields: readonly CronFieldValue[], lang: Language): strin
 
 const EN_PROBLEMS = (problem: ScheduleProblem): string => {
   switch (problem.code) {
+    case 'cron_field':
+      return `In “${problem.value}”, the ${EN_FIELDS[problem.field]} field takes ${enAllowed(problem.field, problem.rule)}: a value, a range such as 1-5, a step such as */2, or a list of at most ${problem.maxItems} of these. Nothing was changed.`;
+    case 'cron_too_long':
+      return `That cron schedule is longer than ${problem.max} characters; a digest needs five short fields, e.g. cron "0 9 * * 1-5". Nothing was changed.`;
     case 'bad_time':
       return `“${problem.value}” is not a time: use HH:MM on a 24-hour clock, e.g. daily 08:30.`;
     case 'bad_day':
@@ -56,6 +89,10 @@ const EN_PROBLEMS = (problem: ScheduleProblem): string => {
 
 const JA_PROBLEMS = (problem: ScheduleProblem): string => {
   switch (problem.code) {
+    case 'cron_field':
+      return `「${problem.value}」の${JA_FIELDS[problem.field]}の項目には ${jaAllowed(problem.field, problem.rule)} を指定してください（1つの値、1-5 のような範囲、*/2 のような間隔、またはそれらを最大${problem.maxItems}個まで列挙）。何も変更していません。`;
+    case 'cron_too_long':
+      return `cron 形式が${problem.max}文字を超えています。ダイジェストの予定は短い5項目で指定してください（例：cron "0 9 * * 1-5"）。何も変更していません。`;
     case 'bad_time':
       return `「${problem.value}」は時刻として読めません。24時間制の HH:MM で指定してください（例：daily 08:30）。`;
     case 'bad_day':

@@ -1,4 +1,10 @@
 import { parse as parseCronFields, validateDetailed } from 'node-cron';
+import {
+  type CronFieldName as CheckedCronField,
+  type CronFieldRule,
+  checkCronFields,
+  MAX_CRON_LENGTH,
+} from './check-cron-fields.ts';
 import type { ScheduleSpec } from './digest-commands.ts';
 
 /** A validated schedule: the user's words in canonical form plus the cron fields node-cron fires on. */
@@ -36,6 +42,8 @@ export type ScheduleProblem =
   | { code: 'bad_cron'; value: string; invalid: CronFieldValue[] }
   | { code: 'cron_field_count'; value: string }
   | { code: 'cron_unsupported'; value: string }
+  | { code: 'cron_field'; value: string; field: CheckedCronField; rule: CronFieldRule; maxItems: number }
+  | { code: 'cron_too_long'; max: number }
   | { code: 'too_frequent'; value: string };
 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; problem: ScheduleProblem };
@@ -128,7 +136,15 @@ function parseWeekday(value: string): number | undefined {
 function parseCron(expression: string): ScheduleResult {
   const value = expression.trim().replace(/\s+/g, ' ');
   // node-cron also takes a sixth (seconds) field; digests are minute-grained by contract.
-  if (value.split(' ').length !== 5) return { ok: false, problem: { code: 'cron_field_count', value } };
+  if (value.split(' ').length !== 5) {
+    return value.length > MAX_CRON_LENGTH
+      ? { ok: false, problem: { code: 'cron_too_long', max: MAX_CRON_LENGTH } }
+      : { ok: false, problem: { code: 'cron_field_count', value } };
+  }
+  // Before node-cron: it expands ranges into arrays before checking their bounds.
+  const fieldProblem = checkCronFields(value);
+  if (fieldProblem?.code === 'cron_too_long') return { ok: false, problem: fieldProblem };
+  if (fieldProblem) return { ok: false, problem: { ...fieldProblem, value } };
   const validation = validateDetailed(value);
   if (!validation.valid) {
     const invalid = validation.errors.map((error) => ({ field: error.field, value: error.value ?? '' }));

@@ -25,8 +25,12 @@ export interface Subscription {
 
 export type NewSubscription = Omit<Subscription, 'id' | 'enabled' | 'disabledReason' | 'disabledDetail'>;
 
-/** Where a delivery is in its life: claimed before sending, then exactly one final state. */
-export type DeliveryState = 'claimed' | 'sent' | 'failed' | 'skipped' | 'released';
+/**
+ * Where a delivery is in its life: claimed before sending, then exactly one final state.
+ * `unconfirmed`: publishes were attempted across two crashes and none was confirmed, so the
+ * digest probably went out; it is not resent, and the cursor moves past what it carried.
+ */
+export type DeliveryState = 'claimed' | 'sent' | 'failed' | 'skipped' | 'released' | 'unconfirmed';
 
 /** Why a delivery was skipped or failed: stable codes, worded per language by `status`. */
 export type DeliveryReason =
@@ -76,6 +80,13 @@ export interface DigestCursor {
 export interface CursorAdvance {
   developmentIds: string[];
   briefingAsOf: Partial<Record<TopicId, string>>;
+}
+
+/** The digest a publish attempt is about to send, recorded with the attempt. */
+export interface PendingDigest {
+  summary: string;
+  advance: CursorAdvance;
+  topics: TopicId[];
 }
 
 /** What a message the bot posted was about, so a reply in its thread can ask for its sources. */
@@ -138,7 +149,13 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
    * False, and nothing recorded, when the claim is no longer `owner`'s: a replica that lost its
    * lease (frozen, partitioned) must not publish what another replica has taken over.
    */
-  recordAttempt(deliveryId: number, at: Date, owner?: string): Promise<boolean>;
+  recordAttempt(deliveryId: number, at: Date, owner?: string, pending?: PendingDigest): Promise<boolean>;
+  /**
+   * Ends a claim whose attempts were never confirmed across restarts as `unconfirmed`, and
+   * advances the channel's cursor by the digest the last attempt recorded, in one transaction:
+   * the next digest then does not repeat what probably went out. Only a `claimed` row changes.
+   */
+  settleUnconfirmed(deliveryId: number, at: Date, detail: string): Promise<void>;
   /** Takes over a claim a crash left behind; false if it changed meanwhile (another instance took it). */
   recoverClaim(deliveryId: number, expectedClaimedAt: Date, at: Date, owner?: string): Promise<boolean>;
   /**

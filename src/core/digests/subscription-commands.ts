@@ -1,5 +1,5 @@
 import type { BriefingLibrary } from '../briefings/briefing.ts';
-import { UserFacingError } from '../errors.ts';
+import { savedOrRefused, UserFacingError } from '../errors.ts';
 import { formatDateTime } from '../i18n/format-date.ts';
 import type { ChannelRef, Clock, RequestContext } from '../ports.ts';
 import type { Language, Reply, ReplyAction, ReplyItem } from '../reply.ts';
@@ -61,15 +61,17 @@ export function createSubscriptionCommands(
       if (existing.length >= deps.maxPerChannel) {
         throw new UserFacingError('too_many_subscriptions', words.tooMany(deps.maxPerChannel));
       }
-      await store.addSubscription({
-        channel,
-        schedule: schedule.text,
-        cron: schedule.cron,
-        timeZone,
-        topics: chosen,
-        lang,
-        createdAt: deps.clock.now(),
-      });
+      await savedOrRefused(lang, () =>
+        store.addSubscription({
+          channel,
+          schedule: schedule.text,
+          cron: schedule.cron,
+          timeZone,
+          topics: chosen,
+          lang,
+          createdAt: deps.clock.now(),
+        }),
+      );
       deps.scheduler.ensure(schedule.cron, timeZone);
 
       const topicWords = topicTitles(chosen, library, lang);

@@ -46,6 +46,9 @@ export interface SubscriptionMessages {
   retrying(when: string, attempts: number): string;
   /** The platform rate-limited us: digests to this channel wait this many seconds before the next try. */
   heldBack(seconds: number): string;
+  lastProbablySent(when: string, what: string): string;
+  /** Attempted across two restarts, never confirmed: shown as probably sent, not as failed. */
+  probablySent(when: string, summary: string): string;
   reasons: Record<DeliveryReason, string>;
   previewButton: string;
   listButton: string;
@@ -98,6 +101,7 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     statusTitle: 'Digest status for this channel',
     lastHeading: 'Last digest',
     lastSent: (when, what) => `${when}: ${what}`,
+    lastProbablySent: (when, what) => `${when}: ${what} (probably sent; not confirmed by the platform)`,
     noneSent: 'No digest has been sent here yet.',
     nextDueHeading: 'Next due',
     nextDue: (when, number, schedule) => `${when} (digest ${number}: ${schedule})`,
@@ -109,6 +113,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     retrying: (when, attempts) => `${when}: retrying (${attempts} attempts so far)`,
     heldBack: (seconds) =>
       `Digests here are held back for about ${seconds} s: the platform asked us to slow down.`,
+    probablySent: (when, summary) =>
+      `${when}: probably sent${summary ? ` (${summary})` : ''}, but the platform’s answer was lost in two restarts; not resent to avoid a duplicate`,
     reasons: {
       missed_beyond_window: 'the bot was offline and it was too late to send',
       superseded: 'the bot was offline; a later digest covered the same news',
@@ -170,6 +176,7 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     statusTitle: 'このチャンネルのダイジェストの状況',
     lastHeading: '前回の配信',
     lastSent: (when, what) => `${when}：${what}`,
+    lastProbablySent: (when, what) => `${when}：${what}（送信済みの可能性が高いが、未確認）`,
     noneSent: 'このチャンネルにはまだダイジェストを送っていません。',
     nextDueHeading: '次回の配信',
     nextDue: (when, number, schedule) => `${when}（${number}番：${schedule}）`,
@@ -181,6 +188,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     retrying: (when, attempts) => `${when}：再送中（これまで${attempts}回）`,
     heldBack: (seconds) =>
       `プラットフォームの送信制限により、このチャンネルへのダイジェストは約${seconds}秒待機中です。`,
+    probablySent: (when, summary) =>
+      `${when}：送信済みの可能性が高い${summary ? `（${summary}）` : ''}が、2回の再起動で確認が取れませんでした。重複を避けて再送していません`,
     reasons: {
       missed_beyond_window: 'ボットが停止しており、送信するには遅すぎました',
       superseded: 'ボットが停止していました。後の配信に同じ内容が含まれています',

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../errors.ts';
+import { savedOrRefused, UserFacingError } from '../errors.ts';
 import { errorTitle } from '../i18n/error-titles.ts';
 import type { Language, Reply, ReplyAction } from '../reply.ts';
 import type { DigestCommands } from './digest-commands.ts';
@@ -56,7 +56,7 @@ export function createUnsubscribe(
 
   async function remove(removed: Subscription[], title: string, lang: Language): Promise<Reply> {
     const words = SUBSCRIPTION_MESSAGES[lang];
-    await store.removeSubscriptions(removed.map((s) => s.id));
+    await savedOrRefused(lang, () => store.removeSubscriptions(removed.map((s) => s.id)));
     for (const { cron, timeZone } of removed) {
       if ((await store.listEnabledSubscriptions({ cron, timeZone })).length === 0)
         deps.scheduler.drop(cron, timeZone);

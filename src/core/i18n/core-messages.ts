@@ -58,6 +58,12 @@ export interface CoreMessages {
   languageSet(language: string): string;
   languageCurrent(language: string): string;
   languageNames: Record<Language, string>;
+  /** No topic is close to a query: where to look instead. */
+  noCloseTopic: string;
+  allTopicsButton: string;
+  /** A question naming several topics about equally. */
+  whichTopicTitle: string;
+  severalTopics(query: string, titles: string[]): string;
 }
 
 export const CORE_MESSAGES: Record<Language, CoreMessages> = {
@@ -127,6 +133,10 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     languageCurrent: (language) =>
       `This channel gets replies in ${language}. Change it with “language en” or “language ja”.`,
     languageNames: { en: 'English', ja: 'Japanese (日本語)' },
+    noCloseTopic: 'No topic comes close. “topics” lists them all.',
+    allTopicsButton: 'All topics',
+    whichTopicTitle: 'Which topic did you mean?',
+    severalTopics: (query, titles) => `“${query}” matches several topics: ${titles.join(', ')}. Pick one.`,
   },
   ja: {
     helpTitle: '日EUデジタルパートナーシップ ブリーフィング',
@@ -195,5 +205,10 @@ export const CORE_MESSAGES: Record<Language, CoreMessages> = {
     languageCurrent: (language) =>
       `このチャンネルの返信言語は${language}です。「language en」または「language ja」で変更できます。`,
     languageNames: { en: '英語 (English)', ja: '日本語' },
+    noCloseTopic: '近いトピックはありません。「topics」で全トピックを一覧できます。',
+    allTopicsButton: '全トピック',
+    whichTopicTitle: 'どのトピックについてですか？',
+    severalTopics: (query, titles) =>
+      `「${query}」は複数のトピックに該当します：${titles.join('、')}。1つ選んでください。`,
   },
 };

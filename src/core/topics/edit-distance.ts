@@ -3,8 +3,15 @@
  * typo, not two). Stops early once every path exceeds `limit`, returning `limit + 1`.
  */
 export function editDistance(a: string, b: string, limit: number): number {
-  const left = [...a];
-  const right = [...b];
+  return editDistanceOfCharacters([...a], [...b], limit);
+}
+
+/** The same over code points already split, so a scan over many names splits each only once. */
+export function editDistanceOfCharacters(
+  left: readonly string[],
+  right: readonly string[],
+  limit: number,
+): number {
   if (Math.abs(left.length - right.length) > limit) return limit + 1;
   let previousPrevious: number[] = [];
   let previous = Array.from({ length: right.length + 1 }, (_, j) => j);

@@ -1,10 +1,14 @@
+const APOSTROPHE_IN_WORD = /(?<=\p{L})['’](?=\p{L})/gu;
+
 /**
  * The comparable form of what a person typed: NFKC folds full-width letters and half-width
- * katakana, case is folded, punctuation and repeated spaces become one space.
+ * katakana, case is folded, an apostrophe inside a word goes ("what's" is "whats", "Japan's" is
+ * "japans"), other punctuation and repeated spaces become one space.
  */
 export function normalizeQuery(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(APOSTROPHE_IN_WORD, '')
     .toLowerCase()
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/[\p{P}\p{S}]+/gu, ' ')

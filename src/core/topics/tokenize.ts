@@ -1,13 +1,10 @@
 import { normalizeQuery, singularize } from './normalize-query.ts';
+import { ENGLISH_QUESTION_WORDS } from './question-words.ts';
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 
 // Words a search must not rank on: they appear in every briefing or in any sentence.
-const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have how in into is it its of on or that the their this to was were what when where which who why will with about new latest eujp eu japan japanese european union tell me show give'.split(
-    ' ',
-  ),
-);
+const STOP_WORDS = new Set([...ENGLISH_QUESTION_WORDS, 'new', 'latest']);
 
 /**
  * Search terms of a text. Japanese has no spaces, so each run of kana/kanji also yields its

@@ -1,118 +1,127 @@
-import type { Briefing, BriefingLibrary } from '../briefings/briefing.ts';
+import type { BriefingLibrary } from '../briefings/briefing.ts';
 import type { Language } from '../reply.ts';
-import { editDistance, typoAllowance } from './edit-distance.ts';
+import { analyzeQuery, type QueryAnalysis } from './analyze-query.ts';
 import { createFullTextIndex, type FullTextHit } from './full-text-index.ts';
+import { judgeFullText } from './full-text-verdict.ts';
 import { aliasKey } from './normalize-query.ts';
 import { tokenize } from './tokenize.ts';
 import type { TopicId } from './topic-ids.ts';
+import { createTopicNames } from './topic-names.ts';
 
-/** How a query was matched, weakest last; `not_found` carries topics worth suggesting. */
+/**
+ * What a query asks for. `topic`: one briefing, matched by the stage in `via`; a question
+ * carries its content words' search terms (`answerTerms`) for picking the sentences that answer
+ * it. `latest`: what is new, for one topic or all. `ambiguous`: the words name several topics
+ * about equally. `not_found`: nothing matches well; `suggestions` are the close topics, if any.
+ */
 export type Resolution =
-  | { kind: 'topic'; topic: TopicId; via: 'exact' | 'normalized' | 'typo' | 'search' }
+  | {
+      kind: 'topic';
+      topic: TopicId;
+      via: 'exact' | 'normalized' | 'typo' | 'search';
+      answerTerms?: string[];
+    }
+  | { kind: 'latest'; topic: TopicId | null }
+  | { kind: 'ambiguous'; topics: TopicId[]; latest: boolean }
   | { kind: 'not_found'; suggestions: TopicId[] };
-
-/** A topic name as people type it, with the topic it leads to. */
-interface NamedTopic {
-  topic: TopicId;
-  raw: string;
-  key: string;
-}
 
 export interface TopicIndex {
   resolve(query: string): Resolution;
+  /** Ranked full-text hits for a query's content words (question words set aside). */
   search(query: string): FullTextHit[];
   /** Topics for a partial query, best first (autocomplete). */
   suggest(partial: string, limit: number): TopicId[];
   displayTitle(topic: TopicId, lang: Language): string;
 }
 
-// A full-text winner must match more than half the query's words and clearly beat the runner-up,
-// and a one-word query must hit a title, alias or summary: one word somewhere in a body
-// ("channel") is too weak. Anything weaker gets suggestions rather than a possibly wrong briefing.
-const MIN_MATCHED_SHARE = 0.5;
-const MIN_LEAD_OVER_RUNNER_UP = 1.5;
+type ContentResolution = Exclude<Resolution, { kind: 'latest' }>;
 
+// The partnership briefing is the overview of all the others: a question naming it next to a
+// specific topic ("what did the council agree on quantum?") is about the specific topic.
+const UMBRELLA_TOPIC: TopicId = 'partnership';
+
+function specificTopics(named: TopicId[]): TopicId[] {
+  const specific = named.filter((topic) => topic !== UMBRELLA_TOPIC);
+  return specific.length === 1 ? specific : named;
+}
+
+/**
+ * Resolution runs in stages and stops at the first that answers: the whole query as a name
+ * (exact, normalised, with typos), then its content words (question words, particles and filler
+ * set aside) as a name, as several names, and last as a guarded full-text search.
+ */
 export function createTopicIndex(library: BriefingLibrary): TopicIndex {
   const briefings = [...library.briefings.values()];
-  const names = briefings.flatMap(namesOf);
-  const searchFullText = createFullTextIndex(briefings);
+  const names = createTopicNames(briefings);
+  // Built on the first query that needs it: a name, a digest command or `help` answers without
+  // waiting for the bodies of every briefing to be indexed.
+  let fullText: ((query: string) => FullTextHit[]) | undefined;
+  const searchFullText = (query: string) => {
+    fullText ??= createFullTextIndex(briefings);
+    return fullText(query);
+  };
+  const isName = (key: string) => names.byKey(aliasKey(key)) !== undefined;
+
+  const resolveContent = (analysis: QueryAnalysis, wholeKey: string): ContentResolution => {
+    const { words, searchWords, question } = analysis;
+    if (words.length === 0) return { kind: 'not_found', suggestions: [] };
+    const answerTerms = question ? { answerTerms: tokenize(words.join(' ')) } : {};
+    const key = aliasKey(words.join(' '));
+    // The whole query was already tried as a name, and for typos too unless it was a question.
+    if (key !== wholeKey || question) {
+      const normalized = names.byKey(key);
+      if (normalized) return { kind: 'topic', topic: normalized, via: 'normalized', ...answerTerms };
+      const typo = names.byTypo(key);
+      if (typo) return { kind: 'topic', topic: typo, via: 'typo', ...answerTerms };
+    }
+    const named = specificTopics(names.namedIn(words));
+    if (named.length > 1) return { kind: 'ambiguous', topics: named, latest: false };
+    const verdict = judgeFullText(searchFullText(searchWords.join(' ')), searchWords, named[0]);
+    if (verdict.kind === 'not_found') return verdict;
+    return { kind: 'topic', topic: verdict.topic, via: 'search', answerTerms: tokenize(words.join(' ')) };
+  };
 
   const resolve = (query: string): Resolution => {
-    const trimmed = query.trim().toLowerCase();
-    const exact = names.find((name) => name.raw.toLowerCase() === trimmed);
-    if (exact) return { kind: 'topic', topic: exact.topic, via: 'exact' };
+    const exact = names.exact(query);
+    if (exact) return { kind: 'topic', topic: exact, via: 'exact' };
     const key = aliasKey(query);
     if (key === '') return { kind: 'not_found', suggestions: [] };
-    const normalized = names.find((name) => name.key === key);
-    if (normalized) return { kind: 'topic', topic: normalized.topic, via: 'normalized' };
-    const typo = closestByTypo(names, key);
+    const normalized = names.byKey(key);
+    if (normalized) return { kind: 'topic', topic: normalized, via: 'normalized' };
+    const analysis = analyzeQuery(query, isName);
+    // A typo is looked for in the whole query only when it is not phrased as a question: in
+    // "tell me about qunatum" the typo is in the content words, which the next stage tries.
+    const typo = analysis.question ? undefined : names.byTypo(key);
     if (typo) return { kind: 'topic', topic: typo, via: 'typo' };
-    return resolveByFullText(searchFullText(query), tokenize(query).length);
+    if (!analysis.latest) return resolveContent(analysis, key);
+    if (analysis.words.length === 0) return { kind: 'latest', topic: null };
+    const inner = resolveContent(analysis, key);
+    if (inner.kind === 'topic') return { kind: 'latest', topic: inner.topic };
+    return inner.kind === 'ambiguous' ? { ...inner, latest: true } : inner;
+  };
+
+  const search = (query: string): FullTextHit[] => {
+    const { searchWords } = analyzeQuery(query, isName);
+    return searchFullText(searchWords.length > 0 ? searchWords.join(' ') : query);
   };
 
   const suggest = (partial: string, limit: number): TopicId[] => {
-    const key = aliasKey(partial);
+    const { words } = analyzeQuery(partial, isName);
+    const content = words.join(' ');
+    const key = aliasKey(content);
     if (key === '') return briefings.map((briefing) => briefing.id).slice(0, limit);
-    const ranked = new Map<TopicId, number>();
-    for (const name of names) {
-      const rank = name.key.startsWith(key) ? 0 : name.key.includes(key) ? 1 : prefixTypoRank(name.key, key);
-      if (rank !== undefined) ranked.set(name.topic, Math.min(rank, ranked.get(name.topic) ?? rank));
-    }
-    const byName = [...ranked.entries()].sort((a, b) => a[1] - b[1]).map(([topic]) => topic);
-    const byText = searchFullText(partial).map((hit) => hit.topic);
+    const byName = names.startingWith(key);
+    const byText = searchFullText(content).map((hit) => hit.topic);
     return [...new Set([...byName, ...byText])].slice(0, limit);
   };
 
   return {
     resolve,
-    search: searchFullText,
+    search,
     suggest,
     displayTitle: (topic, lang) => {
       const briefing = library.briefings.get(topic);
       return briefing?.text[lang]?.title ?? briefing?.text.en.title ?? topic;
     },
   };
-}
-
-function namesOf(briefing: Briefing): NamedTopic[] {
-  const raws = [
-    briefing.id,
-    ...Object.values(briefing.text).map((text) => text.title),
-    ...briefing.aliases,
-    ...briefing.aliasesJa,
-  ];
-  return raws.map((raw) => ({ topic: briefing.id, raw, key: aliasKey(raw) }));
-}
-
-// The single closest name within the typo allowance; a tie between two topics is no answer.
-function closestByTypo(names: readonly NamedTopic[], key: string): TopicId | undefined {
-  const allowance = typoAllowance([...key].length);
-  if (allowance === 0) return undefined;
-  let best: { distance: number; topics: Set<TopicId> } = { distance: allowance + 1, topics: new Set() };
-  for (const name of names) {
-    if (typoAllowance([...name.key].length) === 0) continue;
-    const distance = editDistance(key, name.key, allowance);
-    if (distance < best.distance) best = { distance, topics: new Set([name.topic]) };
-    else if (distance === best.distance && distance <= allowance) best.topics.add(name.topic);
-  }
-  return best.distance <= allowance && best.topics.size === 1 ? [...best.topics][0] : undefined;
-}
-
-function resolveByFullText(hits: readonly FullTextHit[], queryTermCount: number): Resolution {
-  const [top, runnerUp] = hits;
-  const suggestions = hits.slice(0, 3).map((hit) => hit.topic);
-  if (!top || queryTermCount === 0) return { kind: 'not_found', suggestions };
-  const matchedShare = new Set(top.matchedQueryTerms).size / queryTermCount;
-  const leads = !runnerUp || top.score >= runnerUp.score * MIN_LEAD_OVER_RUNNER_UP;
-  const strongEnough = queryTermCount > 1 || top.matchedName;
-  if (matchedShare > MIN_MATCHED_SHARE && leads && strongEnough)
-    return { kind: 'topic', topic: top.topic, via: 'search' };
-  return { kind: 'not_found', suggestions };
-}
-
-function prefixTypoRank(nameKey: string, partial: string): number | undefined {
-  const allowance = typoAllowance([...partial].length);
-  if (allowance === 0) return undefined;
-  const prefix = [...nameKey].slice(0, [...partial].length).join('');
-  return editDistance(prefix, partial, allowance) <= allowance ? 2 : undefined;
 }

@@ -5,6 +5,7 @@ import type { Language } from '../../core/reply.ts';
 import { migratePostgres } from './migrate-postgres.ts';
 import { createPostgresCoordination } from './postgres-coordination.ts';
 import { createPostgresInstallations } from './postgres-installations.ts';
+import { CONFIRM, SETTLE_UNCONFIRMED } from './postgres-ledger-sql.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { createPostgresOnceKeys } from './postgres-once-keys.ts';
 import {
@@ -33,38 +34,6 @@ export interface PostgresStoreOptions {
    */
   timeouts?: { connectMs?: number; queryMs?: number; idleMs?: number };
 }
-
-const CONFIRM = `
-  WITH sent AS (
-    UPDATE deliveries SET state = 'sent', sent_at = $2, message_id = $3, summary = $4,
-      reason = NULL, detail = NULL, updated_at = $2
-    WHERE id = $1 AND state <> 'sent'
-    RETURNING platform, channel_id
-  ), cursor AS (
-    INSERT INTO digest_cursors AS c
-      (platform, channel_id, sent_development_ids, briefing_as_of, digest_count, last_sent_at)
-    SELECT platform, channel_id, $5::jsonb, $6::jsonb, 1, $2 FROM sent
-    ON CONFLICT (platform, channel_id) DO UPDATE SET
-      sent_development_ids = (
-        SELECT COALESCE(jsonb_agg(DISTINCT ids.id), '[]'::jsonb)
-        FROM jsonb_array_elements_text(c.sent_development_ids || excluded.sent_development_ids) AS ids(id)),
-      briefing_as_of = (
-        SELECT COALESCE(jsonb_object_agg(latest.topic, latest.as_of), '{}'::jsonb)
-        FROM (SELECT dates.key AS topic, MAX(dates.value) AS as_of
-              FROM (SELECT * FROM jsonb_each_text(c.briefing_as_of)
-                    UNION ALL SELECT * FROM jsonb_each_text(excluded.briefing_as_of)) AS dates
-              GROUP BY dates.key) AS latest),
-      digest_count = c.digest_count + 1,
-      last_sent_at = GREATEST(c.last_sent_at, excluded.last_sent_at)
-    RETURNING 1
-  ), ref AS (
-    INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at)
-    SELECT platform, channel_id, $3, 'digest', $7::jsonb, NULL, $2 FROM sent
-    ON CONFLICT (platform, channel_id, message_id) DO UPDATE SET kind = excluded.kind,
-      topics = excluded.topics, command = excluded.command, created_at = excluded.created_at
-    RETURNING 1
-  )
-  SELECT COUNT(*) AS confirmed FROM sent`;
 
 /**
  * Connects to Postgres, migrates (see migratePostgres) and returns the Store. Every ledger change
@@ -181,13 +150,17 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       return row ? toDelivery(row) : undefined;
     },
-    async recordAttempt(id, at, owner) {
+    async recordAttempt(id, at, owner, pending) {
       const result = await run(
-        `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $2, updated_at = $2
+        `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $2, updated_at = $2,
+           pending_digest = COALESCE($4::jsonb, pending_digest)
          WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $3`,
-        [id, at, owner ?? null],
+        [id, at, owner ?? null, pending ? JSON.stringify(pending) : null],
       );
       return result.rowCount === 1;
+    },
+    async settleUnconfirmed(id, at, detail) {
+      await query(SETTLE_UNCONFIRMED, [id, at, detail]);
     },
     async recoverClaim(id, expectedClaimedAt, at, owner) {
       const result = await run(

@@ -144,4 +144,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'message refs keep language, title and sources',
     sql: `ALTER TABLE message_refs ADD COLUMN detail JSONB;`,
   },
+  {
+    version: 7,
+    name: "ledger: 'unconfirmed' state and the digest an attempt was about to send",
+    sql: `
+      ALTER TABLE deliveries DROP CONSTRAINT deliveries_state_check;
+      ALTER TABLE deliveries ADD CONSTRAINT deliveries_state_check
+        CHECK (state IN ('claimed', 'sent', 'failed', 'skipped', 'released', 'unconfirmed'));
+      ALTER TABLE deliveries ADD COLUMN pending_digest JSONB;
+    `,
+  },
 ];

@@ -1,6 +1,8 @@
 import {
+  type CursorAdvance,
   type Delivery,
   type NewSubscription,
+  type PendingDigest,
   type Store,
   type Subscription,
   WRITE_PROBE_KEY,
@@ -23,6 +25,8 @@ import {
   toMessageRef,
   toSubscription,
 } from './sqlite-rows.ts';
+import { prepareStoreStatements } from './sqlite-statements.ts';
+import { writeReturning } from './write-returning.ts';
 
 /**
  * Opens (creating its folder and file if needed) and migrates the SQLite database at `path`
@@ -41,96 +45,12 @@ export function createSqliteStore(path: string): Store {
     throw error;
   }
 
-  const channelWhere = 'platform = @platform AND channel_id = @channelId';
-  const channelParams = (channel: ChannelRef) => ({
+  type ChannelParams = { platform: string; channelId: string };
+  const channelParams = (channel: ChannelRef): ChannelParams => ({
     platform: channel.platform,
     channelId: channel.channelId,
   });
-  const statements = {
-    insertSubscription: db.prepare(
-      `INSERT INTO subscriptions (platform, channel_id, workspace_id, schedule, cron, time_zone, topics, lang, created_at)
-       VALUES (@platform, @channelId, @workspaceId, @schedule, @cron, @timeZone, @topics, @lang, @createdAt)
-       RETURNING *`,
-    ),
-    channelSubscriptions: db.prepare(`SELECT * FROM subscriptions WHERE ${channelWhere} ORDER BY id`),
-    workspaceSubscriptions: db.prepare(
-      'SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id',
-    ),
-    enabledSubscriptions: db.prepare('SELECT * FROM subscriptions WHERE enabled = 1 ORDER BY id'),
-    enabledOnSchedule: db.prepare(
-      'SELECT * FROM subscriptions WHERE enabled = 1 AND cron = ? AND time_zone = ? ORDER BY id',
-    ),
-    subscription: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
-    removeSubscription: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
-    disableChannel: db.prepare(
-      `UPDATE subscriptions SET enabled = 0, disabled_reason = @reason, disabled_detail = @detail, disabled_at = @at
-       WHERE ${channelWhere} AND enabled = 1`,
-    ),
-    claim: db.prepare(
-      `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, claimed_at, owner, updated_at)
-       VALUES (@platform, @channelId, @workspaceId, @subscriptionId, @scheduledAt, 'claimed', @at, @owner, @at)
-       ON CONFLICT (platform, channel_id, subscription_id, scheduled_at)
-       DO UPDATE SET state = 'claimed', claimed_at = excluded.claimed_at, owner = excluded.owner,
-         updated_at = excluded.updated_at
-       WHERE deliveries.state = 'released'
-       RETURNING *`,
-    ),
-    recordAttempt: db.prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, claimed_at = @at, updated_at = @at
-       WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
-    ),
-    recoverClaim: db.prepare(
-      `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = @at, owner = @owner, updated_at = @at
-       WHERE id = @id AND state = 'claimed' AND claimed_at = @expected`,
-    ),
-    confirm: db.prepare(
-      `UPDATE deliveries SET state = 'sent', sent_at = @sentAt, message_id = @messageId, summary = @summary,
-         reason = NULL, detail = NULL, updated_at = @sentAt
-       WHERE id = @id AND state <> 'sent' RETURNING platform, channel_id`,
-    ),
-    release: db.prepare(
-      `UPDATE deliveries SET state = 'released', owner = NULL, updated_at = @at
-       WHERE id = @id AND state = 'claimed'`,
-    ),
-    finish: db.prepare(
-      'UPDATE deliveries SET state = @state, reason = @reason, detail = @detail, updated_at = @at WHERE id = @id',
-    ),
-    skip: db.prepare(
-      `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, reason, detail, updated_at)
-       VALUES (@platform, @channelId, @workspaceId, @subscriptionId, @scheduledAt, 'skipped', @reason, @detail, @at)
-       ON CONFLICT (platform, channel_id, subscription_id, scheduled_at) DO NOTHING`,
-    ),
-    unfinished: db.prepare(
-      "SELECT * FROM deliveries WHERE state IN ('claimed', 'released') ORDER BY scheduled_at, id",
-    ),
-    latestScheduled: db.prepare(
-      'SELECT MAX(scheduled_at) AS latest FROM deliveries WHERE subscription_id = ?',
-    ),
-    channelDeliveries: db.prepare(
-      `SELECT * FROM deliveries WHERE ${channelWhere} ORDER BY scheduled_at DESC, id DESC LIMIT @limit`,
-    ),
-    cursor: db.prepare(`SELECT * FROM digest_cursors WHERE ${channelWhere}`),
-    saveCursor: db.prepare(
-      `INSERT INTO digest_cursors (platform, channel_id, sent_development_ids, briefing_as_of, digest_count, last_sent_at)
-       VALUES (@platform, @channelId, @ids, @asOf, @count, @lastSentAt)
-       ON CONFLICT (platform, channel_id) DO UPDATE SET sent_development_ids = excluded.sent_development_ids,
-         briefing_as_of = excluded.briefing_as_of, digest_count = excluded.digest_count,
-         last_sent_at = excluded.last_sent_at`,
-    ),
-    language: db.prepare(`SELECT language FROM channel_settings WHERE ${channelWhere}`),
-    setLanguage: db.prepare(
-      `INSERT INTO channel_settings (platform, channel_id, language, updated_at) VALUES (@platform, @channelId, @language, @at)
-       ON CONFLICT (platform, channel_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
-    ),
-    saveMessageRef: db.prepare(
-      `INSERT INTO message_refs (platform, channel_id, message_id, kind, topics, command, created_at, detail)
-       VALUES (@platform, @channelId, @messageId, @kind, @topics, @command, @at, @detail)
-       ON CONFLICT (platform, channel_id, message_id) DO UPDATE SET kind = excluded.kind,
-         topics = excluded.topics, command = excluded.command, created_at = excluded.created_at,
-         detail = COALESCE(excluded.detail, message_refs.detail)`,
-    ),
-    messageRef: db.prepare(`SELECT * FROM message_refs WHERE ${channelWhere} AND message_id = @messageId`),
-  };
+  const statements = prepareStoreStatements(db);
 
   const deliveryKey = (subscription: Subscription, scheduledAt: Date) => ({
     ...channelParams(subscription.channel),
@@ -139,21 +59,19 @@ export function createSqliteStore(path: string): Store {
     scheduledAt: scheduledAt.getTime(),
   });
 
-  const confirm = db.transaction((id: number, result: Parameters<Store['confirmDelivery']>[1]) => {
-    const sentAt = result.sentAt.getTime();
-    const row = statements.confirm.get({
-      id,
-      sentAt,
-      messageId: result.messageId,
-      summary: result.summary,
-    }) as { platform: string; channel_id: string } | undefined;
-    if (!row) return;
-    const key = { platform: row.platform, channelId: row.channel_id };
+  /** Merges one digest into the channel's cursor (union of ids, latest date per topic). */
+  type SettledRow = {
+    platform: string;
+    channel_id: string;
+    scheduled_at: number;
+    pending_digest: string | null;
+  };
+  const advanceCursor = (key: ChannelParams, advance: CursorAdvance, sentAt: number) => {
     const previous = statements.cursor.get(key) as CursorRow | undefined;
     const cursor = previous ? toCursor(previous) : undefined;
-    const ids = new Set([...(cursor?.sentDevelopmentIds ?? []), ...result.advance.developmentIds]);
+    const ids = new Set([...(cursor?.sentDevelopmentIds ?? []), ...advance.developmentIds]);
     const asOf = { ...cursor?.briefingAsOf };
-    for (const [topic, date] of Object.entries(result.advance.briefingAsOf)) {
+    for (const [topic, date] of Object.entries(advance.briefingAsOf)) {
       const known = asOf[topic as keyof typeof asOf];
       if (date && (!known || date > known)) asOf[topic as keyof typeof asOf] = date;
     }
@@ -164,6 +82,27 @@ export function createSqliteStore(path: string): Store {
       count: (cursor?.digestCount ?? 0) + 1,
       lastSentAt: Math.max(sentAt, cursor?.lastSentAt?.getTime() ?? 0),
     });
+  };
+
+  const settleUnconfirmed = db.transaction((id: number, at: number, detail: string) => {
+    const row = writeReturning<SettledRow>(statements.settleUnconfirmed, { id, at, detail });
+    if (!row?.pending_digest) return;
+    const pending = JSON.parse(row.pending_digest) as PendingDigest;
+    // When exactly it went out is not known; its slot is the honest estimate for "nothing new since".
+    advanceCursor({ platform: row.platform, channelId: row.channel_id }, pending.advance, row.scheduled_at);
+  });
+
+  const confirm = db.transaction((id: number, result: Parameters<Store['confirmDelivery']>[1]) => {
+    const sentAt = result.sentAt.getTime();
+    const row = writeReturning<{ platform: string; channel_id: string }>(statements.confirm, {
+      id,
+      sentAt,
+      messageId: result.messageId,
+      summary: result.summary,
+    });
+    if (!row) return;
+    const key = { platform: row.platform, channelId: row.channel_id };
+    advanceCursor(key, result.advance, sentAt);
     statements.saveMessageRef.run({
       ...key,
       messageId: result.messageId,
@@ -184,7 +123,7 @@ export function createSqliteStore(path: string): Store {
     ...createSqliteOnceKeys(db),
     ...createSqliteCoordination(db),
     async addSubscription(subscription: NewSubscription) {
-      const row = statements.insertSubscription.get({
+      const row = writeReturning<SubscriptionRow>(statements.insertSubscription, {
         ...channelParams(subscription.channel),
         workspaceId: subscription.channel.workspaceId ?? null,
         schedule: subscription.schedule,
@@ -193,7 +132,8 @@ export function createSqliteStore(path: string): Store {
         topics: JSON.stringify(subscription.topics),
         lang: subscription.lang,
         createdAt: subscription.createdAt.getTime(),
-      }) as SubscriptionRow;
+      });
+      if (!row) throw new Error('subscription insert returned no row');
       return toSubscription(row);
     },
     async listChannelSubscriptions(channel) {
@@ -222,15 +162,24 @@ export function createSqliteStore(path: string): Store {
       statements.disableChannel.run({ ...channelParams(channel), reason, detail, at: at.getTime() });
     },
     async claimDelivery(subscription, scheduledAt, at, owner) {
-      const row = statements.claim.get({
+      const row = writeReturning<DeliveryRow>(statements.claim, {
         ...deliveryKey(subscription, scheduledAt),
         at: at.getTime(),
         owner: owner ?? null,
-      }) as DeliveryRow | undefined;
+      });
       return row ? toDelivery(row) : undefined;
     },
-    async recordAttempt(id, at, owner) {
-      return statements.recordAttempt.run({ id, at: at.getTime(), owner: owner ?? null }).changes === 1;
+    async recordAttempt(id, at, owner, pending) {
+      const params = {
+        id,
+        at: at.getTime(),
+        owner: owner ?? null,
+        pending: pending ? JSON.stringify(pending) : null,
+      };
+      return statements.recordAttempt.run(params).changes === 1;
+    },
+    async settleUnconfirmed(id, at, detail) {
+      settleUnconfirmed(id, at.getTime(), detail);
     },
     async recoverClaim(id, expectedClaimedAt, at, owner) {
       const { changes } = statements.recoverClaim.run({

@@ -145,4 +145,49 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'message refs keep language, title and sources',
     sql: `ALTER TABLE message_refs ADD COLUMN detail TEXT;`,
   },
+  {
+    // SQLite cannot change a CHECK in place: the ledger is copied into a table that allows the
+    // new state, ids (and the AUTOINCREMENT counter) kept.
+    version: 7,
+    name: "ledger: 'unconfirmed' state and the digest an attempt was about to send",
+    sql: `
+      CREATE TABLE deliveries_v7 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        workspace_id TEXT,
+        subscription_id INTEGER NOT NULL,
+        scheduled_at INTEGER NOT NULL,
+        state TEXT NOT NULL
+          CHECK (state IN ('claimed', 'sent', 'failed', 'skipped', 'released', 'unconfirmed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        recoveries INTEGER NOT NULL DEFAULT 0,
+        reason TEXT,
+        detail TEXT,
+        summary TEXT,
+        claimed_at INTEGER,
+        sent_at INTEGER,
+        message_id TEXT,
+        updated_at INTEGER NOT NULL,
+        owner TEXT,
+        pending_digest TEXT,
+        UNIQUE (platform, channel_id, subscription_id, scheduled_at)
+      );
+      INSERT INTO deliveries_v7 (id, platform, channel_id, workspace_id, subscription_id, scheduled_at, state,
+          attempts, recoveries, reason, detail, summary, claimed_at, sent_at, message_id, updated_at, owner)
+        SELECT id, platform, channel_id, workspace_id, subscription_id, scheduled_at, state,
+          attempts, recoveries, reason, detail, summary, claimed_at, sent_at, message_id, updated_at, owner
+        FROM deliveries;
+      UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'deliveries'), 0))
+        WHERE name = 'deliveries_v7';
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_v7 RENAME TO deliveries;
+      CREATE INDEX deliveries_unfinished ON deliveries (state) WHERE state IN ('claimed', 'released');
+      CREATE INDEX deliveries_by_subscription ON deliveries (subscription_id, scheduled_at);
+      CREATE INDEX deliveries_by_channel ON deliveries (platform, channel_id, scheduled_at);
+      CREATE INDEX deliveries_by_workspace ON deliveries (platform, workspace_id);
+      CREATE INDEX deliveries_released ON deliveries (scheduled_at, id) WHERE state = 'released';
+      CREATE INDEX deliveries_claimed ON deliveries (owner, claimed_at) WHERE state = 'claimed';
+    `,
+  },
 ];

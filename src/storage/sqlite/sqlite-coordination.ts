@@ -5,6 +5,7 @@ import {
   type PacingBucket,
 } from '../../core/digests/coordination-port.ts';
 import { type DeliveryRow, toDelivery } from './sqlite-rows.ts';
+import { writeReturning } from './write-returning.ts';
 
 /**
  * Claims, run slots and send pacing (migration 4) on SQLite. One process at a time writes, so the
@@ -104,7 +105,7 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
       return rows.map(toDelivery);
     },
     async acquireRunSlot(key, owner, at, ttlMs) {
-      const won = statements.acquireRunSlot.get({
+      const won = writeReturning(statements.acquireRunSlot, {
         key,
         owner,
         at: at.getTime(),

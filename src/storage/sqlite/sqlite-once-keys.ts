@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { OnceKeys } from '../../core/once-keys.ts';
+import { writeReturning } from './write-returning.ts';
 
 // Expired claims are deleted every this many claims, so the table stays about one window's size.
 const PURGE_EVERY = 200;
@@ -16,7 +17,7 @@ export function createSqliteOnceKeys(db: Database.Database): OnceKeys {
   return {
     async claimOnce(key, now, ttlMs) {
       if (++claims % PURGE_EVERY === 0) purge.run(now.getTime());
-      const row = claim.get({ key, now: now.getTime(), expiresAt: now.getTime() + ttlMs });
+      const row = writeReturning(claim, { key, now: now.getTime(), expiresAt: now.getTime() + ttlMs });
       return row !== undefined;
     },
   };

@@ -130,7 +130,7 @@ describe('subscription commands', () => {
       { kind: 'cron', expression: '61 9 * * *' },
       {},
       'bad_schedule',
-      /not a valid cron/,
+      /the minute \(1st\) field takes 0 to 59/,
     ],
     [
       'a cron more often than hourly',

@@ -156,7 +156,11 @@ describe('unsubscribe', () => {
       if (failures-- > 0) throw new Error('disk I/O error');
       return remove(ids);
     };
-    await expect(unsubscribe({ kind: 'confirmed', code })).rejects.toThrow('disk I/O error');
+    // The person reads "could not save"; the store's error is kept for the log.
+    await expect(unsubscribe({ kind: 'confirmed', code })).rejects.toMatchObject({
+      code: 'not_saved',
+      cause: { message: 'disk I/O error' },
+    });
     expect(await schedules()).toHaveLength(2);
     const done = await unsubscribe({ kind: 'confirmed', code });
     expect(done.title).toBe('All 2 digests were removed.');

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTopicIndex, type TopicIndex } from '../../../src/core/topics/topic-index.ts';
-import { NON_MATCHING_QUERIES, RESOLUTION_QUERIES } from '../../fixtures/resolution-queries.ts';
+import {
+  AMBIGUOUS_QUERIES,
+  LATEST_QUERIES,
+  NON_MATCHING_QUERIES,
+  RESOLUTION_QUERIES,
+} from '../../fixtures/resolution-queries.ts';
 import { loadRealLibrary } from '../../support/test-core.ts';
 
 let index: TopicIndex;
@@ -46,8 +51,50 @@ describe('resolving what people type to a topic', () => {
     expect(resolvesTo(query)).toBe(topic);
   });
 
+  it.each(table('questionsEnglish'))(
+    'reads the topic words of an English question: %s → %s',
+    (query, topic) => {
+      expect(resolvesTo(query)).toBe(topic);
+    },
+  );
+
+  it.each(table('questionsJapanese'))(
+    'reads the topic words of a Japanese question: %s → %s',
+    (query, topic) => {
+      expect(resolvesTo(query)).toBe(topic);
+    },
+  );
+
   it.each(NON_MATCHING_QUERIES)('answers not_found rather than guessing for %j', (query) => {
     expect(resolvesTo(query)).toBe('not_found');
+  });
+
+  it.each(LATEST_QUERIES)('takes %j as a request for the latest developments (%s)', (query, topic) => {
+    expect(index.resolve(query)).toEqual({ kind: 'latest', topic });
+  });
+
+  it.each(AMBIGUOUS_QUERIES)('asks which topic is meant when %j names several', (query, topics) => {
+    const resolution = index.resolve(query);
+    expect(resolution.kind).toBe('ambiguous');
+    if (resolution.kind === 'ambiguous') expect([...resolution.topics].sort()).toEqual([...topics].sort());
+  });
+
+  it('never answers "最新情報" (latest news) with one topic\'s briefing', () => {
+    expect(index.resolve('最新情報').kind).not.toBe('topic');
+  });
+
+  it.each(['how do I bake bread', '天気予報', 'pizza recipe', "what's the weather"])(
+    'suggests no topic when none is close to %j',
+    (query) => {
+      const resolution = index.resolve(query);
+      expect(resolution).toEqual({ kind: 'not_found', suggestions: [] });
+    },
+  );
+
+  it("keeps the question's topic words for finding the sentences that answer it", () => {
+    const resolution = index.resolve('what is the eu doing on 6g');
+    expect(resolution).toMatchObject({ kind: 'topic', topic: '5g-6g', answerTerms: ['6g'] });
+    expect(index.resolve('6g')).not.toHaveProperty('answerTerms');
   });
 
   it('suggests topics when a phrase touches several', () => {
@@ -64,6 +111,9 @@ describe('suggesting topics while typing', () => {
     ['quantun', 'quantum'],
     ['super', 'hpc'],
     ['dig', 'digital-identity'],
+    ['what is the eu doing on 6', '5g-6g'],
+    ['tell me about quant', 'quantum'],
+    ['量子技術について', 'quantum'],
   ])('puts the intended topic first for %j', (partial, topic) => {
     expect(index.suggest(partial, 25)[0]).toBe(topic);
   });

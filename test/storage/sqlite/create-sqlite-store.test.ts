@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/core/digests/store-port.ts';
 import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
+import { migrate } from '../../../src/storage/sqlite/migrate.ts';
 import { MIGRATIONS } from '../../../src/storage/sqlite/migrations.ts';
 import { secretsAtRestContract } from '../secrets-at-rest-contract.ts';
 import { newSubscription, storeContract } from '../store-contract.ts';
@@ -51,6 +52,34 @@ describe('the SQLite store', () => {
     const store = openStore(':memory:');
     const subscription = await store.addSubscription(newSubscription());
     expect(await store.getSubscription(subscription.id)).toEqual(subscription);
+  });
+
+  it('keeps every ledger row, its id and the id counter when the ledger gains the unconfirmed state', async () => {
+    // A database as the previous release left it: migrations 1 to 6, with a ledger in use.
+    mkdirSync(join(dir, 'nested', 'data'), { recursive: true });
+    const old = new Database(path);
+    migrate(
+      old,
+      MIGRATIONS.filter(({ version }) => version <= 6),
+      () => 0,
+    );
+    old.exec(`INSERT INTO deliveries (id, platform, channel_id, subscription_id, scheduled_at, state, attempts,
+        recoveries, claimed_at, owner, updated_at)
+      VALUES (7, 'slack', 'C1', 1, 1000, 'claimed', 1, 0, 1000, 'r1', 1000),
+             (9, 'slack', 'C1', 1, 2000, 'sent', 1, 0, NULL, NULL, 2000)`);
+    old.exec('DELETE FROM deliveries WHERE id = 9');
+    old.close();
+
+    const store = openStore();
+    const [kept] = await store.listUnfinishedDeliveries();
+    expect(kept).toMatchObject({ id: 7, state: 'claimed', attempts: 1, owner: 'r1' });
+    const subscription = await store.addSubscription(newSubscription());
+    const claimed = await store.claimDelivery(subscription, new Date(5000), new Date(5000), 'r2');
+    // AUTOINCREMENT never reuses an id, not even that of a deleted row.
+    expect(claimed?.id).toBe(10);
+    await store.settleUnconfirmed(7, new Date(6000), 'attempted twice');
+    const ledger = await store.listChannelDeliveries({ platform: 'slack', channelId: 'C1' }, 5);
+    expect(ledger.find((row) => row.id === 7)?.state).toBe('unconfirmed');
   });
 
   it('says it is not shared by replicas, so digests need no run coordination', () => {

@@ -17,7 +17,7 @@ interface RpcRequest {
 
 type RpcResult =
   | { eujp: 'rpc-result'; id: number; ok: true; value: unknown }
-  | { eujp: 'rpc-result'; id: number; ok: false; message: string; code?: string };
+  | { eujp: 'rpc-result'; id: number; ok: false; message: string; code?: string; cause?: string };
 
 /** Calls into the manager process; rejects after `timeoutMs` so a lost manager cannot hang a reply. */
 export interface RpcClient {
@@ -41,7 +41,14 @@ export function createRpcClient(channel: MessageChannel, timeoutMs = DEFAULT_TIM
     // A UserFacingError crosses intact, so the user still reads "no such time zone", not an apology.
     else
       waiter.reject(
-        message.code ? new UserFacingError(message.code, message.message) : new Error(message.message),
+        message.code
+          ? new UserFacingError(
+              message.code,
+              message.message,
+              // The store error behind "could not save", so the shard that answers can log it.
+              message.cause === undefined ? undefined : { cause: new Error(message.cause) },
+            )
+          : new Error(message.message),
       );
   });
   return {
@@ -96,6 +103,9 @@ export function serveRpc(channel: MessageChannel, handlers: RpcHandlers): () => 
           ok: false,
           message: error instanceof Error ? error.message : String(error),
           ...(error instanceof UserFacingError ? { code: error.code } : {}),
+          ...(error instanceof UserFacingError && error.cause !== undefined
+            ? { cause: error.cause instanceof Error ? error.cause.message : String(error.cause) }
+            : {}),
         } satisfies RpcResult),
     );
   });

@@ -119,6 +119,21 @@ describe('the shard-to-manager RPC', () => {
     expect(failure).toMatchObject({ code: 'bad_schedule', message: 'That is not a time.' });
   });
 
+  it('carries the store error behind "could not save" across, so the shard can log it', async () => {
+    const { shard, manager } = channelPair();
+    serveRpc(manager, {
+      fail: async () => {
+        throw new UserFacingError('not_saved', 'Could not save.', {
+          cause: new Error('database or disk is full'),
+        });
+      },
+    });
+    const failure = await createRpcClient(shard)
+      .call('fail', {})
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'not_saved', cause: { message: 'database or disk is full' } });
+  });
+
   it('gives up on a manager that never answers, instead of hanging the interaction', async () => {
     const { shard } = channelPair();
     await expect(createRpcClient(shard, 50).call('digests.list', {})).rejects.toThrow('no answer');
