@@ -82,7 +82,7 @@ const WRITES: Array<{
     write: ({ store, subscription }) => store.offerDeliveries([subscription], slot(14), at),
   },
   { name: 'claimReleasedDeliveries', write: ({ store }) => store.claimReleasedDeliveries('r1', later, 10) },
-  { name: 'renewClaims', write: ({ store }) => store.renewClaims('r1', later) },
+  { name: 'renewClaims', write: ({ store }) => store.renewClaims('r1', later, [1, 2, 3]) },
   {
     name: 'acquireRunSlot',
     write: ({ store }) => store.acquireRunSlot('slot-b', 'r1', at, 60_000),

@@ -264,13 +264,15 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(all).toEqual(subscriptions.map((s) => s.id));
   });
 
-  it('renews only the owner’s claims; the claims nobody renewed are listed as stale', async () => {
-    const [one, two] = await subscribeChannels(2);
-    await store.claimDelivery(one!, SLOT, SLOT, 'alive');
-    await store.claimDelivery(two!, SLOT, SLOT, 'dead');
-    expect(await store.renewClaims('alive', at('2025-06-02T00:04:00Z'))).toBe(1);
+  it('renews only the claims named that the owner holds; the rest are listed as stale', async () => {
+    const [one, two, three] = await subscribeChannels(3);
+    const held = await store.claimDelivery(one!, SLOT, SLOT, 'alive');
+    const forgotten = await store.claimDelivery(two!, SLOT, SLOT, 'alive');
+    const others = await store.claimDelivery(three!, SLOT, SLOT, 'dead');
+    // The dead replica's id among them changes nothing: only the owner's own claims are renewed.
+    expect(await store.renewClaims('alive', at('2025-06-02T00:04:00Z'), [held!.id, others!.id])).toBe(1);
     const stale = await store.listStaleClaims(at('2025-06-02T00:01:00Z'), 10);
-    expect(stale.map((delivery) => delivery.owner)).toEqual(['dead']);
+    expect(stale.map((delivery) => delivery.id).sort()).toEqual([forgotten!.id, others!.id].sort());
   });
 
   it('lets one caller run a cron slot, and another only after the first one’s lease ran out unfinished', async () => {

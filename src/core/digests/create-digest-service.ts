@@ -273,6 +273,7 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
         coordinated,
         ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
         pull: () => puller.pull(),
+        heldIds: () => queue.heldIds(),
         recover: () => recoverUnfinished(recovery),
         retries,
         schedules: () => scheduler.schedules(),

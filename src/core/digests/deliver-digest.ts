@@ -44,25 +44,31 @@ export async function deliverDigest(
   signal: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const { store, clock } = deps;
+  const stored = <T>(what: string, call: () => Promise<T>) =>
+    retryStoreCall(deps, delivery, what, call, signal);
   const finish = async (state: 'failed' | 'skipped', reason: DeliveryReason, detail?: string) => {
-    await store.finishDelivery(delivery.id, {
-      state,
-      reason,
-      at: clock.now(),
-      ...(detail ? { detail } : {}),
-    });
+    await stored('finishDelivery', () =>
+      store.finishDelivery(delivery.id, {
+        state,
+        reason,
+        at: clock.now(),
+        ...(detail ? { detail } : {}),
+      }),
+    );
     deps.logger[state === 'failed' ? 'warn' : 'info'](
       { deliveryId: delivery.id, channel: delivery.channel, reason, detail },
       `digest ${state}`,
     );
     return state;
   };
+  // On shutdown: tried once, since the signal ends any wait; if the store refuses, the claim is
+  // left unrenewed and the next start (or a sweep) takes it up.
   const release = async (): Promise<DeliveryOutcome> => {
-    await store.releaseDelivery(delivery.id, clock.now());
+    await stored('releaseDelivery', () => store.releaseDelivery(delivery.id, clock.now()));
     return 'released';
   };
 
-  const subscription = await store.getSubscription(delivery.subscriptionId);
+  const subscription = await stored('getSubscription', () => store.getSubscription(delivery.subscriptionId));
   if (!subscription) return finish('skipped', 'unsubscribed');
   if (!subscription.enabled) return finish('skipped', subscription.disabledReason ?? 'channel_gone');
   const publisher = deps.publishers.get(delivery.channel.platform);
@@ -79,10 +85,9 @@ export async function deliverDigest(
     } catch {
       return release();
     }
-    const [cursor, channelLanguage] = await Promise.all([
-      store.getDigestCursor(delivery.channel),
-      store.getLanguage(delivery.channel),
-    ]);
+    const [cursor, channelLanguage] = await stored('getDigestCursor', () =>
+      Promise.all([store.getDigestCursor(delivery.channel), store.getLanguage(delivery.channel)]),
+    );
     const digest = composeDigest({
       library: deps.getLibrary(),
       topics: subscription.topics,
@@ -92,7 +97,10 @@ export async function deliverDigest(
       visibility: 'public',
     });
     const pending = { summary: digest.summary, advance: digest.advance, topics: digest.topics };
-    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner, pending))) {
+    const recorded = await stored('recordAttempt', () =>
+      store.recordAttempt(delivery.id, clock.now(), deps.owner, pending),
+    );
+    if (!recorded) {
       deps.logger.warn(
         { deliveryId: delivery.id, channel: delivery.channel },
         'digest claim was taken over by another replica; not sending it from here',
@@ -118,7 +126,9 @@ export async function deliverDigest(
     }
 
     if (failure.kind === 'gone') {
-      await store.disableChannel(delivery.channel, 'channel_gone', failure.message, clock.now());
+      await stored('disableChannel', () =>
+        store.disableChannel(delivery.channel, 'channel_gone', failure.message, clock.now()),
+      );
       return finish('failed', 'channel_gone', failure.message);
     }
     if (failure.kind === 'permanent') return finish('failed', 'permanent_error', failure.message);
@@ -148,6 +158,37 @@ export async function deliverDigest(
 }
 
 class ConfirmError extends Error {}
+
+// A store error (a failover, a pool timeout, SQLITE_BUSY) is nearly always over in seconds: the
+// delivery waits it out here rather than dropping out of the queue. Past these tries it throws,
+// the queue hands it to the retries of failed work, and the claim, renewed no longer, goes stale
+// for a sweep to take up.
+const STORE_TRIES = 4;
+const STORE_RETRY_BASE_MS = 500;
+
+async function retryStoreCall<T>(
+  deps: DeliveryDependencies,
+  delivery: Delivery,
+  what: string,
+  call: () => Promise<T>,
+  signal: AbortSignal,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= STORE_TRIES || signal.aborted) throw error;
+      const delay = STORE_RETRY_BASE_MS * 2 ** (attempt - 1) * (0.5 + deps.random() / 2);
+      deps.logger.warn(
+        { err: error, deliveryId: delivery.id, attempt, delay },
+        `digest: the store refused ${what}; trying again`,
+      );
+      await deps.sleep(delay, signal).catch(() => {
+        throw error;
+      });
+    }
+  }
+}
 
 async function confirm(
   deps: DeliveryDependencies,
