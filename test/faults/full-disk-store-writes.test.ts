@@ -61,11 +61,16 @@ const WRITES: Array<{
       }),
     unchanged: async (store) => expect(await store.getDigestCursor(channel)).toBeUndefined(),
   },
-  { name: 'releaseDelivery', write: ({ store, claimed }) => store.releaseDelivery(claimed.id, later) },
+  { name: 'releaseDelivery', write: ({ store, claimed }) => store.releaseDelivery(claimed.id, later, claimed.owner ?? undefined) },
   {
     name: 'finishDelivery',
     write: ({ store, claimed }) =>
-      store.finishDelivery(claimed.id, { state: 'failed', reason: 'permanent_error', at: later }),
+      store.finishDelivery(claimed.id, {
+        state: 'failed',
+        reason: 'permanent_error',
+        at: later,
+        owner: claimed.owner ?? undefined,
+      }),
   },
   {
     name: 'recordSkipped',

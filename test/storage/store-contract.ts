@@ -147,10 +147,27 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(results.filter(Boolean)).toHaveLength(20);
   });
 
+  it('fences every write after a publish on owner and state: a replica that lost its lease changes nothing', async () => {
+    const subscription = await store.addSubscription(newSubscription());
+    const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');
+    const later = at('2025-06-02T00:05:00Z');
+    expect(await store.recoverClaim(claimed!.id, claimed!.claimedAt!, later, 'b')).toBe(true);
+    const failure = { state: 'failed' as const, reason: 'retries_exhausted' as const, at: later, owner: 'a' };
+    expect(await store.finishDelivery(claimed!.id, failure)).toBe(false);
+    expect(await store.releaseDelivery(claimed!.id, later, 'a')).toBe(false);
+    expect((await store.listUnfinishedDeliveries())[0]).toMatchObject({ state: 'claimed', owner: 'b' });
+    await store.confirmDelivery(claimed!.id, sent('m1'));
+    expect(await store.finishDelivery(claimed!.id, failure)).toBe(false);
+    expect(await store.finishDelivery(claimed!.id, { ...failure, owner: 'b' })).toBe(false);
+    expect(await store.releaseDelivery(claimed!.id, later, 'b')).toBe(false);
+    const [row] = await store.listChannelDeliveries(subscription.channel, 1);
+    expect(row).toMatchObject({ state: 'sent', messageId: 'm1', reason: null });
+  });
+
   it('lets a released claim be claimed again by anyone, but never a sent one', async () => {
     const subscription = await store.addSubscription(newSubscription());
     const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');
-    await store.releaseDelivery(claimed!.id, SLOT);
+    await store.releaseDelivery(claimed!.id, SLOT, 'a');
     expect((await store.listUnfinishedDeliveries())[0]).toMatchObject({ state: 'released', owner: null });
     const again = await store.claimDelivery(subscription, SLOT, SLOT, 'b');
     expect([again?.id, again?.owner]).toEqual([claimed?.id, 'b']);

@@ -119,7 +119,9 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   const progress = createProgressTracker(clock);
   const deliveries = createDeliveryQueue({
     deliver: (claimed, signal) => deliverDigest(claimed, delivery, signal),
-    release: (claimed) => store.releaseDelivery(claimed.id, clock.now()),
+    release: async (claimed) => {
+      await store.releaseDelivery(claimed.id, clock.now(), owner);
+    },
     onSettled: () => {
       progress.progressed();
       puller.settled();

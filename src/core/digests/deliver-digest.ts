@@ -46,15 +46,22 @@ export async function deliverDigest(
   const { store, clock } = deps;
   const stored = <T>(what: string, call: () => Promise<T>) =>
     retryStoreCall(deps, delivery, what, call, signal);
-  const finish = async (state: 'failed' | 'skipped', reason: DeliveryReason, detail?: string) => {
-    await stored('finishDelivery', () =>
+  const finish = async (
+    state: 'failed' | 'skipped',
+    reason: DeliveryReason,
+    detail?: string,
+  ): Promise<DeliveryOutcome> => {
+    const recorded = await stored('finishDelivery', () =>
       store.finishDelivery(delivery.id, {
         state,
         reason,
         at: clock.now(),
+        owner: deps.owner,
         ...(detail ? { detail } : {}),
       }),
     );
+    // Another replica took the claim over meanwhile (or sent it): its outcome stands, not ours.
+    if (!recorded) return 'lost';
     deps.logger[state === 'failed' ? 'warn' : 'info'](
       { deliveryId: delivery.id, channel: delivery.channel, reason, detail },
       `digest ${state}`,
@@ -64,7 +71,7 @@ export async function deliverDigest(
   // On shutdown: tried once, since the signal ends any wait; if the store refuses, the claim is
   // left unrenewed and the next start (or a sweep) takes it up.
   const release = async (): Promise<DeliveryOutcome> => {
-    await stored('releaseDelivery', () => store.releaseDelivery(delivery.id, clock.now()));
+    await stored('releaseDelivery', () => store.releaseDelivery(delivery.id, clock.now(), deps.owner));
     return 'released';
   };
 

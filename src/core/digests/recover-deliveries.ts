@@ -99,6 +99,7 @@ async function skipLate(options: RecoveryOptions, delivery: Delivery) {
     state: 'skipped',
     reason: 'missed_beyond_window',
     at: options.clock.now(),
+    owner: options.owner,
   });
 }
 

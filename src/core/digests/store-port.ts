@@ -167,12 +167,20 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
     deliveryId: number,
     result: { sentAt: Date; messageId: string; summary: string; advance: CursorAdvance; topics: TopicId[] },
   ): Promise<void>;
-  /** Gives a claim back untouched (graceful shutdown) so the next start sends it. */
-  releaseDelivery(deliveryId: number, at: Date): Promise<void>;
+  /**
+   * Gives a claim back untouched (graceful shutdown) so the next start sends it. Fenced like
+   * `finishDelivery`: only a `claimed` row that is still `owner`'s changes; false otherwise.
+   */
+  releaseDelivery(deliveryId: number, at: Date, owner?: string): Promise<boolean>;
+  /**
+   * Records a claimed delivery as failed or skipped. Fenced on state and owner: a replica that
+   * lost its lease must not turn another replica's `sent` into `failed`, nor end a claim someone
+   * else now holds. False, and nothing changed, when the claim is no longer `owner`'s.
+   */
   finishDelivery(
     deliveryId: number,
-    outcome: { state: 'failed' | 'skipped'; reason: DeliveryReason; detail?: string; at: Date },
-  ): Promise<void>;
+    outcome: { state: 'failed' | 'skipped'; reason: DeliveryReason; detail?: string; at: Date; owner?: string },
+  ): Promise<boolean>;
   /** Records a slot that will not be sent without ever claiming it (missed beyond the window). */
   recordSkipped(
     subscription: Subscription,

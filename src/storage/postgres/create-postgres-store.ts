@@ -181,18 +181,21 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         JSON.stringify(result.topics),
       ]);
     },
-    async releaseDelivery(id, at) {
-      await query(
+    async releaseDelivery(id, at, owner) {
+      const result = await run(
         `UPDATE deliveries SET state = 'released', owner = NULL, updated_at = $2
-         WHERE id = $1 AND state = 'claimed'`,
-        [id, at],
+         WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $3`,
+        [id, at, owner ?? null],
       );
+      return result.rowCount === 1;
     },
     async finishDelivery(id, outcome) {
-      await query(
-        'UPDATE deliveries SET state = $2, reason = $3, detail = $4, updated_at = $5 WHERE id = $1',
-        [id, outcome.state, outcome.reason, outcome.detail ?? null, outcome.at],
+      const result = await run(
+        `UPDATE deliveries SET state = $2, reason = $3, detail = $4, updated_at = $5
+         WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $6`,
+        [id, outcome.state, outcome.reason, outcome.detail ?? null, outcome.at, outcome.owner ?? null],
       );
+      return result.rowCount === 1;
     },
     async recordSkipped(subscription, scheduledAt, reason, at, detail) {
       await query(

@@ -193,17 +193,19 @@ export function createSqliteStore(path: string): Store {
     async confirmDelivery(id, result) {
       confirm(id, result);
     },
-    async releaseDelivery(id, at) {
-      statements.release.run({ id, at: at.getTime() });
+    async releaseDelivery(id, at, owner) {
+      return statements.release.run({ id, at: at.getTime(), owner: owner ?? null }).changes === 1;
     },
     async finishDelivery(id, outcome) {
-      statements.finish.run({
+      const { changes } = statements.finish.run({
         id,
         state: outcome.state,
         reason: outcome.reason,
         detail: outcome.detail ?? null,
         at: outcome.at.getTime(),
+        owner: outcome.owner ?? null,
       });
+      return changes === 1;
     },
     async recordSkipped(subscription, scheduledAt, reason, at, detail) {
       statements.skip.run({

@@ -54,10 +54,11 @@ export function prepareStoreStatements(db: Database.Database) {
     ),
     release: db.prepare(
       `UPDATE deliveries SET state = 'released', owner = NULL, updated_at = @at
-       WHERE id = @id AND state = 'claimed'`,
+       WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
     ),
     finish: db.prepare(
-      'UPDATE deliveries SET state = @state, reason = @reason, detail = @detail, updated_at = @at WHERE id = @id',
+      `UPDATE deliveries SET state = @state, reason = @reason, detail = @detail, updated_at = @at
+       WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
     ),
     skip: db.prepare(
       `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, reason, detail, updated_at)
