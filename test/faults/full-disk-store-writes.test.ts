@@ -61,7 +61,10 @@ const WRITES: Array<{
       }),
     unchanged: async (store) => expect(await store.getDigestCursor(channel)).toBeUndefined(),
   },
-  { name: 'releaseDelivery', write: ({ store, claimed }) => store.releaseDelivery(claimed.id, later, claimed.owner ?? undefined) },
+  {
+    name: 'releaseDelivery',
+    write: ({ store, claimed }) => store.releaseDelivery(claimed.id, later, claimed.owner ?? undefined),
+  },
   {
     name: 'finishDelivery',
     write: ({ store, claimed }) =>

@@ -179,7 +179,13 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
    */
   finishDelivery(
     deliveryId: number,
-    outcome: { state: 'failed' | 'skipped'; reason: DeliveryReason; detail?: string; at: Date; owner?: string },
+    outcome: {
+      state: 'failed' | 'skipped';
+      reason: DeliveryReason;
+      detail?: string;
+      at: Date;
+      owner?: string;
+    },
   ): Promise<boolean>;
   /** Records a slot that will not be sent without ever claiming it (missed beyond the window). */
   recordSkipped(
