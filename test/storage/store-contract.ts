@@ -164,6 +164,22 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(row).toMatchObject({ state: 'sent', messageId: 'm1', reason: null });
   });
 
+  it('counts publishes that may have landed for the owner only, and keeps the count through release and takeover', async () => {
+    const subscription = await store.addSubscription(newSubscription());
+    const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');
+    expect(await store.recordMaybeSent(claimed!.id, SLOT, 'b')).toBeUndefined();
+    expect(await store.recordMaybeSent(claimed!.id, SLOT, 'a')).toBe(1);
+    await store.releaseDelivery(claimed!.id, SLOT, 'a');
+    const again = await store.claimDelivery(subscription, SLOT, SLOT, 'b');
+    expect(again).toMatchObject({ owner: 'b', maybeSent: 1 });
+    const later = at('2025-06-02T00:05:00Z');
+    expect(await store.recoverClaim(again!.id, again!.claimedAt!, later, 'c', true)).toBe(true);
+    expect((await store.listUnfinishedDeliveries())[0]).toMatchObject({ owner: 'c', maybeSent: 2 });
+    await store.settleUnconfirmed(again!.id, later, 'two timeouts', 'maybe_sent_twice');
+    const [row] = await store.listChannelDeliveries(subscription.channel, 1);
+    expect(row).toMatchObject({ state: 'unconfirmed', reason: 'maybe_sent_twice', detail: 'two timeouts' });
+  });
+
   it('lets a released claim be claimed again by anyone, but never a sent one', async () => {
     const subscription = await store.addSubscription(newSubscription());
     const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');

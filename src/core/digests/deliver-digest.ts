@@ -30,7 +30,14 @@ export interface DeliveryDependencies {
  * `unrecorded` that the platform took the digest but the store could not record it (the claim
  * stays, and recovery settles it after a restart).
  */
-export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released' | 'lost' | 'unrecorded';
+export type DeliveryOutcome =
+  | 'sent'
+  | 'failed'
+  | 'skipped'
+  | 'released'
+  | 'lost'
+  | 'unrecorded'
+  | 'unconfirmed';
 
 /**
  * Sends one claimed delivery: composes the digest from the channel's cursor at send time, paces
@@ -82,6 +89,19 @@ export async function deliverDigest(
   if (!publisher)
     return finish('failed', 'no_publisher', `no ${delivery.channel.platform} adapter is running`);
   const limiter = deps.limiterFor(delivery.channel.platform);
+
+  // Two publishes that may have landed, by whoever made them: a third could make a third copy.
+  const settleMaybeSentTwice = async (detail: string): Promise<DeliveryOutcome> => {
+    await stored('settleUnconfirmed', () =>
+      store.settleUnconfirmed(delivery.id, clock.now(), detail, 'maybe_sent_twice'),
+    );
+    deps.logger.warn(
+      { deliveryId: delivery.id, channel: delivery.channel, detail },
+      'digest may have been posted twice already; recorded as unconfirmed and not sent again',
+    );
+    return 'unconfirmed';
+  };
+  if (delivery.maybeSent >= 2) return settleMaybeSentTwice('two earlier publishes may have landed');
 
   let transientFailures = 0;
   let rateLimited = 0;
@@ -139,6 +159,14 @@ export async function deliverDigest(
       return finish('failed', 'channel_gone', failure.message);
     }
     if (failure.kind === 'permanent') return finish('failed', 'permanent_error', failure.message);
+    if (failure.kind === 'ambiguous') {
+      // Recorded before any resend, so the count holds across a release, a restart or a takeover.
+      const maybeSent = await stored('recordMaybeSent', () =>
+        store.recordMaybeSent(delivery.id, clock.now(), deps.owner),
+      );
+      if (maybeSent === undefined) return 'lost';
+      if (maybeSent >= 2) return settleMaybeSentTwice(failure.message);
+    }
     if (failure.kind === 'rate_limited') {
       if (++rateLimited > deps.retry.maxRateLimited)
         return finish('failed', 'retries_exhausted', failure.message);

@@ -58,7 +58,9 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
   const { store } = options;
   const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
   const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
-  if (delivery.attempts > 0 && delivery.recoveries > 0) {
+  // The dead owner's last attempt may have landed; with an earlier one that may have, or an
+  // earlier takeover, resending could make a third copy.
+  if (delivery.attempts > 0 && (delivery.maybeSent > 0 || delivery.recoveries > 0)) {
     // It probably went out: recorded as such, and the cursor moves past it, so the next digest
     // does not repeat its items.
     await store.settleUnconfirmed(
@@ -72,7 +74,8 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
     );
     return;
   }
-  if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner))) return;
+  const lastAttemptMaybeSent = delivery.attempts > 0;
+  if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner, lastAttemptMaybeSent))) return;
   if (late) await skipLate(options, delivery);
   else
     options.enqueue({
@@ -80,6 +83,7 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
       claimedAt: now,
       owner: options.owner,
       recoveries: delivery.recoveries + 1,
+      maybeSent: delivery.maybeSent + (lastAttemptMaybeSent ? 1 : 0),
     });
 }
 

@@ -125,6 +125,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
       permanent_error: 'the platform refused the message',
       retries_exhausted: 'the platform kept failing after several retries',
       unconfirmed_after_restart: 'the bot restarted twice while sending; not resent to avoid a duplicate',
+      maybe_sent_twice:
+        'the platform timed out or failed twice after the digest may have been posted; not resent to avoid more copies',
       no_publisher: 'the bot is not connected to this platform',
       unsubscribed: 'the digest was removed before it was sent',
     },
@@ -201,6 +203,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
       permanent_error: 'プラットフォームがメッセージを拒否しました',
       retries_exhausted: '何度か再送しましたが、プラットフォームのエラーが続きました',
       unconfirmed_after_restart: '送信中に2回再起動したため、重複を避けて再送していません',
+      maybe_sent_twice:
+        '投稿された可能性のある送信が2回タイムアウトまたは失敗したため、重複を避けて再送していません',
       no_publisher: 'ボットがこのプラットフォームに接続していません',
       unsubscribed: '送信前にダイジェストが削除されました',
     },

@@ -84,8 +84,8 @@ export function createSqliteStore(path: string): Store {
     });
   };
 
-  const settleUnconfirmed = db.transaction((id: number, at: number, detail: string) => {
-    const row = writeReturning<SettledRow>(statements.settleUnconfirmed, { id, at, detail });
+  const settleUnconfirmed = db.transaction((id: number, at: number, detail: string, reason: string) => {
+    const row = writeReturning<SettledRow>(statements.settleUnconfirmed, { id, at, detail, reason });
     if (!row?.pending_digest) return;
     const pending = JSON.parse(row.pending_digest) as PendingDigest;
     // When exactly it went out is not known; its slot is the honest estimate for "nothing new since".
@@ -178,17 +178,26 @@ export function createSqliteStore(path: string): Store {
       };
       return statements.recordAttempt.run(params).changes === 1;
     },
-    async settleUnconfirmed(id, at, detail) {
-      settleUnconfirmed(id, at.getTime(), detail);
+    async settleUnconfirmed(id, at, detail, reason = 'unconfirmed_after_restart') {
+      settleUnconfirmed(id, at.getTime(), detail, reason);
     },
-    async recoverClaim(id, expectedClaimedAt, at, owner) {
+    async recoverClaim(id, expectedClaimedAt, at, owner, lastAttemptMaybeSent) {
       const { changes } = statements.recoverClaim.run({
         id,
         expected: expectedClaimedAt.getTime(),
         at: at.getTime(),
         owner: owner ?? null,
+        maybe: lastAttemptMaybeSent ? 1 : 0,
       });
       return changes === 1;
+    },
+    async recordMaybeSent(id, at, owner) {
+      const row = writeReturning<{ maybe_sent: number }>(statements.recordMaybeSent, {
+        id,
+        at: at.getTime(),
+        owner: owner ?? null,
+      });
+      return row?.maybe_sent;
     },
     async confirmDelivery(id, result) {
       confirm(id, result);
