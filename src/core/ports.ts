@@ -56,7 +56,12 @@ export interface RequestContext {
 }
 
 /** Why a platform refused a message: decides whether a delivery is retried. */
-export type DeliveryFailureKind = 'transient' | 'rate_limited' | 'gone' | 'permanent';
+/**
+ * `transient`: refused before it was posted (try again); `ambiguous`: the request reached the
+ * platform and its answer was lost or an error (a timeout, a reset, a 5xx), so it may have been
+ * posted; `rate_limited`, `gone`, `permanent` as named.
+ */
+export type DeliveryFailureKind = 'transient' | 'ambiguous' | 'rate_limited' | 'gone' | 'permanent';
 
 /**
  * What a 429 holds back: one channel (a per-route limit), a workspace (Slack counts per

@@ -61,11 +61,19 @@ const WRITES: Array<{
       }),
     unchanged: async (store) => expect(await store.getDigestCursor(channel)).toBeUndefined(),
   },
-  { name: 'releaseDelivery', write: ({ store, claimed }) => store.releaseDelivery(claimed.id, later) },
+  {
+    name: 'releaseDelivery',
+    write: ({ store, claimed }) => store.releaseDelivery(claimed.id, later, claimed.owner ?? undefined),
+  },
   {
     name: 'finishDelivery',
     write: ({ store, claimed }) =>
-      store.finishDelivery(claimed.id, { state: 'failed', reason: 'permanent_error', at: later }),
+      store.finishDelivery(claimed.id, {
+        state: 'failed',
+        reason: 'permanent_error',
+        at: later,
+        owner: claimed.owner ?? undefined,
+      }),
   },
   {
     name: 'recordSkipped',
@@ -82,7 +90,7 @@ const WRITES: Array<{
     write: ({ store, subscription }) => store.offerDeliveries([subscription], slot(14), at),
   },
   { name: 'claimReleasedDeliveries', write: ({ store }) => store.claimReleasedDeliveries('r1', later, 10) },
-  { name: 'renewClaims', write: ({ store }) => store.renewClaims('r1', later) },
+  { name: 'renewClaims', write: ({ store }) => store.renewClaims('r1', later, [1, 2, 3]) },
   {
     name: 'acquireRunSlot',
     write: ({ store }) => store.acquireRunSlot('slot-b', 'r1', at, 60_000),

@@ -147,10 +147,43 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(results.filter(Boolean)).toHaveLength(20);
   });
 
+  it('fences every write after a publish on owner and state: a replica that lost its lease changes nothing', async () => {
+    const subscription = await store.addSubscription(newSubscription());
+    const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');
+    const later = at('2025-06-02T00:05:00Z');
+    expect(await store.recoverClaim(claimed!.id, claimed!.claimedAt!, later, 'b')).toBe(true);
+    const failure = { state: 'failed' as const, reason: 'retries_exhausted' as const, at: later, owner: 'a' };
+    expect(await store.finishDelivery(claimed!.id, failure)).toBe(false);
+    expect(await store.releaseDelivery(claimed!.id, later, 'a')).toBe(false);
+    expect((await store.listUnfinishedDeliveries())[0]).toMatchObject({ state: 'claimed', owner: 'b' });
+    await store.confirmDelivery(claimed!.id, sent('m1'));
+    expect(await store.finishDelivery(claimed!.id, failure)).toBe(false);
+    expect(await store.finishDelivery(claimed!.id, { ...failure, owner: 'b' })).toBe(false);
+    expect(await store.releaseDelivery(claimed!.id, later, 'b')).toBe(false);
+    const [row] = await store.listChannelDeliveries(subscription.channel, 1);
+    expect(row).toMatchObject({ state: 'sent', messageId: 'm1', reason: null });
+  });
+
+  it('counts publishes that may have landed for the owner only, and keeps the count through release and takeover', async () => {
+    const subscription = await store.addSubscription(newSubscription());
+    const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');
+    expect(await store.recordMaybeSent(claimed!.id, SLOT, 'b')).toBeUndefined();
+    expect(await store.recordMaybeSent(claimed!.id, SLOT, 'a')).toBe(1);
+    await store.releaseDelivery(claimed!.id, SLOT, 'a');
+    const again = await store.claimDelivery(subscription, SLOT, SLOT, 'b');
+    expect(again).toMatchObject({ owner: 'b', maybeSent: 1 });
+    const later = at('2025-06-02T00:05:00Z');
+    expect(await store.recoverClaim(again!.id, again!.claimedAt!, later, 'c', true)).toBe(true);
+    expect((await store.listUnfinishedDeliveries())[0]).toMatchObject({ owner: 'c', maybeSent: 2 });
+    await store.settleUnconfirmed(again!.id, later, 'two timeouts', 'maybe_sent_twice');
+    const [row] = await store.listChannelDeliveries(subscription.channel, 1);
+    expect(row).toMatchObject({ state: 'unconfirmed', reason: 'maybe_sent_twice', detail: 'two timeouts' });
+  });
+
   it('lets a released claim be claimed again by anyone, but never a sent one', async () => {
     const subscription = await store.addSubscription(newSubscription());
     const claimed = await store.claimDelivery(subscription, SLOT, SLOT, 'a');
-    await store.releaseDelivery(claimed!.id, SLOT);
+    await store.releaseDelivery(claimed!.id, SLOT, 'a');
     expect((await store.listUnfinishedDeliveries())[0]).toMatchObject({ state: 'released', owner: null });
     const again = await store.claimDelivery(subscription, SLOT, SLOT, 'b');
     expect([again?.id, again?.owner]).toEqual([claimed?.id, 'b']);
@@ -264,13 +297,15 @@ export function storeContract(createHarness: () => Promise<StoreHarness>): void 
     expect(all).toEqual(subscriptions.map((s) => s.id));
   });
 
-  it('renews only the owner’s claims; the claims nobody renewed are listed as stale', async () => {
-    const [one, two] = await subscribeChannels(2);
-    await store.claimDelivery(one!, SLOT, SLOT, 'alive');
-    await store.claimDelivery(two!, SLOT, SLOT, 'dead');
-    expect(await store.renewClaims('alive', at('2025-06-02T00:04:00Z'))).toBe(1);
+  it('renews only the claims named that the owner holds; the rest are listed as stale', async () => {
+    const [one, two, three] = await subscribeChannels(3);
+    const held = await store.claimDelivery(one!, SLOT, SLOT, 'alive');
+    const forgotten = await store.claimDelivery(two!, SLOT, SLOT, 'alive');
+    const others = await store.claimDelivery(three!, SLOT, SLOT, 'dead');
+    // The dead replica's id among them changes nothing: only the owner's own claims are renewed.
+    expect(await store.renewClaims('alive', at('2025-06-02T00:04:00Z'), [held!.id, others!.id])).toBe(1);
     const stale = await store.listStaleClaims(at('2025-06-02T00:01:00Z'), 10);
-    expect(stale.map((delivery) => delivery.owner)).toEqual(['dead']);
+    expect(stale.map((delivery) => delivery.id).sort()).toEqual([forgotten!.id, others!.id].sort());
   });
 
   it('lets one caller run a cron slot, and another only after the first one’s lease ran out unfinished', async () => {

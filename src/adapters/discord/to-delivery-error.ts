@@ -1,5 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { DeliveryError } from '../../core/ports.ts';
+import { neverReachedPlatform } from '../never-reached-platform.ts';
 
 // Discord's JSON error codes that mean the channel is not coming back for this bot.
 const UNKNOWN_CHANNEL = 10003;
@@ -24,7 +25,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DiscordAPIError) {
     const what = `Discord ${error.status} ${error.code}: ${error.message}`;
     if (error.status === 429) return new DeliveryError('rate_limited', what, 1_000, 'channel');
-    if (error.status >= 500) return new DeliveryError('transient', what);
+    // A 5xx answers a request Discord received: the message may have been created.
+    if (error.status >= 500) return new DeliveryError('ambiguous', what);
     if (error.code === UNKNOWN_CHANNEL || error.code === UNKNOWN_GUILD || error.code === MISSING_ACCESS) {
       return new DeliveryError('gone', what);
     }
@@ -35,11 +37,15 @@ export function toDeliveryError(error: unknown): DeliveryError {
   }
   if (error instanceof HTTPError) {
     return new DeliveryError(
-      error.status >= 500 ? 'transient' : 'permanent',
+      error.status >= 500 ? 'ambiguous' : 'permanent',
       `Discord ${error.status}: ${error.message}`,
     );
   }
-  // Timeouts (AbortError), resets and refused connections: the network, worth another try.
+  // A refused connection never reached Discord; a timeout (AbortError) or a reset may have
+  // arrived after the message was created.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new DeliveryError('transient', `Discord request failed: ${message}`);
+  return new DeliveryError(
+    neverReachedPlatform(error) ? 'transient' : 'ambiguous',
+    `Discord request failed: ${message}`,
+  );
 }

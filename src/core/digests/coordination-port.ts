@@ -28,8 +28,12 @@ export interface DeliveryCoordination {
    * replica is claiming at the same moment are skipped, not waited for.
    */
   claimReleasedDeliveries(owner: string, at: Date, limit: number, platform?: Platform): Promise<Delivery[]>;
-  /** Renews the lease on every claim `owner` still holds; returns how many it renewed. */
-  renewClaims(owner: string, at: Date): Promise<number>;
+  /**
+   * Renews the lease on the claims among `deliveryIds` that `owner` still holds; returns how many
+   * it renewed. Only the ids the replica really works on: a claim it forgot (a delivery that
+   * threw) must go stale, so that a sweep takes it up instead of it staying claimed for ever.
+   */
+  renewClaims(owner: string, at: Date, deliveryIds: readonly number[]): Promise<number>;
   /** Claims nobody renewed since `claimedBefore`: their owner is taken to be dead. */
   listStaleClaims(claimedBefore: Date, limit: number): Promise<Delivery[]>;
 

@@ -119,7 +119,9 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
   const progress = createProgressTracker(clock);
   const deliveries = createDeliveryQueue({
     deliver: (claimed, signal) => deliverDigest(claimed, delivery, signal),
-    release: (claimed) => store.releaseDelivery(claimed.id, clock.now()),
+    release: async (claimed) => {
+      await store.releaseDelivery(claimed.id, clock.now(), owner);
+    },
     onSettled: () => {
       progress.progressed();
       puller.settled();
@@ -250,7 +252,11 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
       }
       // A store refusing writes at start-up must not stop the bot: the sweep recovers claims
       // later, and a catch-up or pull that failed is retried once writes succeed again.
-      await recoverUnfinished(recovery).catch((error: unknown) =>
+      // Alone on a SQLite file, every claim found at start is a previous life's (this process has
+      // claimed nothing yet): taken up at once, not after waiting out their lease. Among replicas
+      // a claim may be a live one's, so only the lease says it is dead.
+      const atStart = coordinated ? recovery : { ...recovery, everyClaimIsStale: true };
+      await recoverUnfinished(atStart).catch((error: unknown) =>
         logger.error({ err: error }, 'digest recovery failed at start; the sweep will retry it'),
       );
       for (const s of subscriptions) {
@@ -273,6 +279,7 @@ export function createDigestService(deps: DigestServiceDependencies): DigestServ
         coordinated,
         ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
         pull: () => puller.pull(),
+        heldIds: () => queue.heldIds(),
         recover: () => recoverUnfinished(recovery),
         retries,
         schedules: () => scheduler.schedules(),

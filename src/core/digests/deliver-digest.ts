@@ -30,7 +30,14 @@ export interface DeliveryDependencies {
  * `unrecorded` that the platform took the digest but the store could not record it (the claim
  * stays, and recovery settles it after a restart).
  */
-export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'released' | 'lost' | 'unrecorded';
+export type DeliveryOutcome =
+  | 'sent'
+  | 'failed'
+  | 'skipped'
+  | 'released'
+  | 'lost'
+  | 'unrecorded'
+  | 'unconfirmed';
 
 /**
  * Sends one claimed delivery: composes the digest from the channel's cursor at send time, paces
@@ -44,31 +51,57 @@ export async function deliverDigest(
   signal: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const { store, clock } = deps;
-  const finish = async (state: 'failed' | 'skipped', reason: DeliveryReason, detail?: string) => {
-    await store.finishDelivery(delivery.id, {
-      state,
-      reason,
-      at: clock.now(),
-      ...(detail ? { detail } : {}),
-    });
+  const stored = <T>(what: string, call: () => Promise<T>) =>
+    retryStoreCall(deps, delivery, what, call, signal);
+  const finish = async (
+    state: 'failed' | 'skipped',
+    reason: DeliveryReason,
+    detail?: string,
+  ): Promise<DeliveryOutcome> => {
+    const recorded = await stored('finishDelivery', () =>
+      store.finishDelivery(delivery.id, {
+        state,
+        reason,
+        at: clock.now(),
+        owner: deps.owner,
+        ...(detail ? { detail } : {}),
+      }),
+    );
+    // Another replica took the claim over meanwhile (or sent it): its outcome stands, not ours.
+    if (!recorded) return 'lost';
     deps.logger[state === 'failed' ? 'warn' : 'info'](
       { deliveryId: delivery.id, channel: delivery.channel, reason, detail },
       `digest ${state}`,
     );
     return state;
   };
+  // On shutdown: tried once, since the signal ends any wait; if the store refuses, the claim is
+  // left unrenewed and the next start (or a sweep) takes it up.
   const release = async (): Promise<DeliveryOutcome> => {
-    await store.releaseDelivery(delivery.id, clock.now());
+    await stored('releaseDelivery', () => store.releaseDelivery(delivery.id, clock.now(), deps.owner));
     return 'released';
   };
 
-  const subscription = await store.getSubscription(delivery.subscriptionId);
+  const subscription = await stored('getSubscription', () => store.getSubscription(delivery.subscriptionId));
   if (!subscription) return finish('skipped', 'unsubscribed');
   if (!subscription.enabled) return finish('skipped', subscription.disabledReason ?? 'channel_gone');
   const publisher = deps.publishers.get(delivery.channel.platform);
   if (!publisher)
     return finish('failed', 'no_publisher', `no ${delivery.channel.platform} adapter is running`);
   const limiter = deps.limiterFor(delivery.channel.platform);
+
+  // Two publishes that may have landed, by whoever made them: a third could make a third copy.
+  const settleMaybeSentTwice = async (detail: string): Promise<DeliveryOutcome> => {
+    await stored('settleUnconfirmed', () =>
+      store.settleUnconfirmed(delivery.id, clock.now(), detail, 'maybe_sent_twice'),
+    );
+    deps.logger.warn(
+      { deliveryId: delivery.id, channel: delivery.channel, detail },
+      'digest may have been posted twice already; recorded as unconfirmed and not sent again',
+    );
+    return 'unconfirmed';
+  };
+  if (delivery.maybeSent >= 2) return settleMaybeSentTwice('two earlier publishes may have landed');
 
   let transientFailures = 0;
   let rateLimited = 0;
@@ -79,10 +112,9 @@ export async function deliverDigest(
     } catch {
       return release();
     }
-    const [cursor, channelLanguage] = await Promise.all([
-      store.getDigestCursor(delivery.channel),
-      store.getLanguage(delivery.channel),
-    ]);
+    const [cursor, channelLanguage] = await stored('getDigestCursor', () =>
+      Promise.all([store.getDigestCursor(delivery.channel), store.getLanguage(delivery.channel)]),
+    );
     const digest = composeDigest({
       library: deps.getLibrary(),
       topics: subscription.topics,
@@ -92,7 +124,10 @@ export async function deliverDigest(
       visibility: 'public',
     });
     const pending = { summary: digest.summary, advance: digest.advance, topics: digest.topics };
-    if (!(await store.recordAttempt(delivery.id, clock.now(), deps.owner, pending))) {
+    const recorded = await stored('recordAttempt', () =>
+      store.recordAttempt(delivery.id, clock.now(), deps.owner, pending),
+    );
+    if (!recorded) {
       deps.logger.warn(
         { deliveryId: delivery.id, channel: delivery.channel },
         'digest claim was taken over by another replica; not sending it from here',
@@ -118,10 +153,20 @@ export async function deliverDigest(
     }
 
     if (failure.kind === 'gone') {
-      await store.disableChannel(delivery.channel, 'channel_gone', failure.message, clock.now());
+      await stored('disableChannel', () =>
+        store.disableChannel(delivery.channel, 'channel_gone', failure.message, clock.now()),
+      );
       return finish('failed', 'channel_gone', failure.message);
     }
     if (failure.kind === 'permanent') return finish('failed', 'permanent_error', failure.message);
+    if (failure.kind === 'ambiguous') {
+      // Recorded before any resend, so the count holds across a release, a restart or a takeover.
+      const maybeSent = await stored('recordMaybeSent', () =>
+        store.recordMaybeSent(delivery.id, clock.now(), deps.owner),
+      );
+      if (maybeSent === undefined) return 'lost';
+      if (maybeSent >= 2) return settleMaybeSentTwice(failure.message);
+    }
     if (failure.kind === 'rate_limited') {
       if (++rateLimited > deps.retry.maxRateLimited)
         return finish('failed', 'retries_exhausted', failure.message);
@@ -148,6 +193,37 @@ export async function deliverDigest(
 }
 
 class ConfirmError extends Error {}
+
+// A store error (a failover, a pool timeout, SQLITE_BUSY) is nearly always over in seconds: the
+// delivery waits it out here rather than dropping out of the queue. Past these tries it throws,
+// the queue hands it to the retries of failed work, and the claim, renewed no longer, goes stale
+// for a sweep to take up.
+const STORE_TRIES = 4;
+const STORE_RETRY_BASE_MS = 500;
+
+async function retryStoreCall<T>(
+  deps: DeliveryDependencies,
+  delivery: Delivery,
+  what: string,
+  call: () => Promise<T>,
+  signal: AbortSignal,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= STORE_TRIES || signal.aborted) throw error;
+      const delay = STORE_RETRY_BASE_MS * 2 ** (attempt - 1) * (0.5 + deps.random() / 2);
+      deps.logger.warn(
+        { err: error, deliveryId: delivery.id, attempt, delay },
+        `digest: the store refused ${what}; trying again`,
+      );
+      await deps.sleep(delay, signal).catch(() => {
+        throw error;
+      });
+    }
+  }
+}
 
 async function confirm(
   deps: DeliveryDependencies,

@@ -41,6 +41,7 @@ export function createDeliveryPuller(options: DeliveryPullerOptions): DeliveryPu
       state: 'skipped',
       reason: 'missed_beyond_window',
       at: clock.now(),
+      owner: options.owner,
     });
   };
 

@@ -9,6 +9,8 @@ export interface DeliveryQueue {
   enqueue(delivery: Delivery): void;
   /** Ids being worked on or waiting here: a recovery sweep must leave them alone. */
   has(deliveryId: number): boolean;
+  /** The ids queued or running: the only claims this replica renews. */
+  heldIds(): number[];
   /** Deliveries queued or running (on one platform): what this replica holds claims on. */
   size(platform?: Platform): number;
   /** Resolves once nothing is queued or running. */
@@ -114,6 +116,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
       }
     },
     has: (deliveryId) => known.has(deliveryId),
+    heldIds: () => [...known.keys()],
     size(platform) {
       if (!platform) return known.size;
       let count = 0;

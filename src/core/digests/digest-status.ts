@@ -8,6 +8,8 @@ import { SUBSCRIPTION_MESSAGES } from './subscription-messages.ts';
 const LEDGER_ROWS_READ = 100;
 const PROBLEMS_SHOWN = 10;
 const NOTICEABLE_HOLD_MS = 5_000;
+// A fan-out to many channels takes minutes; past this a digest still unsent is worth a line.
+const OVERDUE_AFTER_MS = 10 * 60_000;
 
 /**
  * `status`: the last digest sent (when, what), the next one due, and every recent delivery that
@@ -81,6 +83,11 @@ export async function digestStatus(
       problems.push({ text: words.probablySent(at, delivery.summary ?? '') });
     } else if (delivery.state === 'claimed' && delivery.attempts > 1) {
       problems.push({ text: words.retrying(at, delivery.attempts) });
+    } else if (
+      (delivery.state === 'claimed' || delivery.state === 'released') &&
+      now.getTime() - delivery.scheduledAt.getTime() > OVERDUE_AFTER_MS
+    ) {
+      problems.push({ text: words.notSentYet(at) });
     }
   }
 

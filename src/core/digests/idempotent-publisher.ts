@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ChannelRef, Publisher } from '../ports.ts';
 import type { Reply } from '../reply.ts';
 import type { Delivery } from './store-port.ts';
@@ -18,9 +19,18 @@ export function isIdempotentPublisher(publisher: Publisher): publisher is Idempo
 }
 
 /**
- * The key for one ledger row, the same for whichever replica sends it: at most 25 characters,
- * Discord's limit for a nonce.
+ * The key for one digest: derived from its natural key (channel, subscription, scheduled time),
+ * never from the ledger row's id, so a row offered again, restored from a backup or numbered
+ * anew by another database still gets the key of its first send, and a reused id cannot match an
+ * earlier, different digest. 25 characters, Discord's limit for a nonce: `eujp-` and the first
+ * 120 bits of a SHA-256 in base64url, far beyond any chance collision among a bot's digests.
  */
-export function deliveryIdempotencyKey(delivery: Pick<Delivery, 'id'>): string {
-  return `eujp-${delivery.id.toString(36)}`;
+export function deliveryIdempotencyKey(
+  delivery: Pick<Delivery, 'channel' | 'subscriptionId' | 'scheduledAt'>,
+): string {
+  const { platform, channelId } = delivery.channel;
+  const natural = [platform, channelId, delivery.subscriptionId, delivery.scheduledAt.toISOString()].join(
+    '\n',
+  );
+  return `eujp-${createHash('sha256').update(natural).digest('base64url').slice(0, 20)}`;
 }

@@ -12,6 +12,11 @@ export interface RecoveryOptions {
   catchUpWindowMs: number;
   /** A claim not renewed for this long belongs to a process that died. */
   leaseMs: number;
+  /**
+   * Every claim not in flight here counts as stale, however recently it was renewed: a single
+   * process starting on its own file, whose previous life is certainly gone.
+   */
+  everyClaimIsStale?: boolean;
   /** This replica: who takes over the claims it recovers. */
   owner: string;
   /** Deliveries this process is working on: never taken over. */
@@ -42,7 +47,8 @@ export async function recoverUnfinished(options: RecoveryOptions): Promise<void>
   // this replica's own in-flight claims ends the loop.
   for (;;) {
     const now = options.clock.now();
-    const stale = await options.store.listStaleClaims(new Date(now.getTime() - options.leaseMs), STALE_PAGE);
+    const claimedBefore = options.everyClaimIsStale ? now.getTime() + 1 : now.getTime() - options.leaseMs;
+    const stale = await options.store.listStaleClaims(new Date(claimedBefore), STALE_PAGE);
     let handled = 0;
     for (const delivery of stale) {
       if (options.isInFlight(delivery.id)) continue;
@@ -58,7 +64,9 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
   const { store } = options;
   const late = now.getTime() - delivery.scheduledAt.getTime() > options.catchUpWindowMs;
   const claimedAt = delivery.claimedAt ?? delivery.updatedAt;
-  if (delivery.attempts > 0 && delivery.recoveries > 0) {
+  // The dead owner's last attempt may have landed; with an earlier one that may have, or an
+  // earlier takeover, resending could make a third copy.
+  if (delivery.attempts > 0 && (delivery.maybeSent > 0 || delivery.recoveries > 0)) {
     // It probably went out: recorded as such, and the cursor moves past it, so the next digest
     // does not repeat its items.
     await store.settleUnconfirmed(
@@ -72,7 +80,8 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
     );
     return;
   }
-  if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner))) return;
+  const lastAttemptMaybeSent = delivery.attempts > 0;
+  if (!(await store.recoverClaim(delivery.id, claimedAt, now, options.owner, lastAttemptMaybeSent))) return;
   if (late) await skipLate(options, delivery);
   else
     options.enqueue({
@@ -80,6 +89,7 @@ async function recoverStaleClaim(options: RecoveryOptions, delivery: Delivery, n
       claimedAt: now,
       owner: options.owner,
       recoveries: delivery.recoveries + 1,
+      maybeSent: delivery.maybeSent + (lastAttemptMaybeSent ? 1 : 0),
     });
 }
 
@@ -99,6 +109,7 @@ async function skipLate(options: RecoveryOptions, delivery: Delivery) {
     state: 'skipped',
     reason: 'missed_beyond_window',
     at: options.clock.now(),
+    owner: options.owner,
   });
 }
 

@@ -20,6 +20,8 @@ export interface DigestLoopOptions {
   /** How often to look for deliveries other replicas offered or released (default 2 s). */
   pollMs?: number;
   pull(): Promise<unknown>;
+  /** The deliveries this process holds in memory (queued or running): the claims it renews. */
+  heldIds(): number[];
   /** Takes over claims nobody renewed for a lease. */
   recover(): Promise<void>;
   retries: FailedWorkRetries;
@@ -50,11 +52,13 @@ export function startDigestLoops(options: DigestLoopOptions): void {
     await store.pruneCoordination(new Date(clock.now().getTime() - COORDINATION_KEPT_MS));
   };
   // Renewing every claim held, queued or waiting out a backoff, is what keeps a live replica's
-  // work from being taken over: a third of the lease leaves two renewals' slack.
+  // work from being taken over: a third of the lease leaves two renewals' slack. Only those held
+  // in memory: a claim whose delivery threw and was forgotten must go stale, so a sweep (this
+  // replica's or another's) takes it up rather than it staying claimed, unsent, for ever.
   void runPeriodically(
     'renewing digest claims',
     options.leaseMs / 3,
-    () => store.renewClaims(options.owner, clock.now()),
+    () => store.renewClaims(options.owner, clock.now(), options.heldIds()),
     loopDeps,
   );
   // Alone on its store, a replica offers only to itself and pulls right after; with others

@@ -40,6 +40,7 @@ export type DeliveryReason =
   | 'permanent_error'
   | 'retries_exhausted'
   | 'unconfirmed_after_restart'
+  | 'maybe_sent_twice'
   | 'no_publisher'
   | 'unsubscribed';
 
@@ -54,6 +55,12 @@ export interface Delivery {
   attempts: number;
   /** Times the delivery was taken over after a crash left it claimed. */
   recoveries: number;
+  /**
+   * Publishes that may have landed without our knowing (a timeout, a reset, a 5xx, or a crash
+   * between the platform's answer and our confirm). Kept across release and takeover: once it
+   * reaches two, nobody publishes the delivery again (at most one resend in all).
+   */
+  maybeSent: number;
   reason: DeliveryReason | null;
   /** The platform's words, for the operator; not translated. */
   detail: string | null;
@@ -155,9 +162,26 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
    * advances the channel's cursor by the digest the last attempt recorded, in one transaction:
    * the next digest then does not repeat what probably went out. Only a `claimed` row changes.
    */
-  settleUnconfirmed(deliveryId: number, at: Date, detail: string): Promise<void>;
+  settleUnconfirmed(
+    deliveryId: number,
+    at: Date,
+    detail: string,
+    reason?: 'unconfirmed_after_restart' | 'maybe_sent_twice',
+  ): Promise<void>;
+  /**
+   * Counts a publish that may have landed (fenced on owner, like `recordAttempt`); returns the
+   * count now recorded, or undefined when the claim is no longer `owner`'s.
+   */
+  recordMaybeSent(deliveryId: number, at: Date, owner?: string): Promise<number | undefined>;
   /** Takes over a claim a crash left behind; false if it changed meanwhile (another instance took it). */
-  recoverClaim(deliveryId: number, expectedClaimedAt: Date, at: Date, owner?: string): Promise<boolean>;
+  recoverClaim(
+    deliveryId: number,
+    expectedClaimedAt: Date,
+    at: Date,
+    owner?: string,
+    /** The crashed owner's last attempt may have landed: counted in `maybeSent`. */
+    lastAttemptMaybeSent?: boolean,
+  ): Promise<boolean>;
   /**
    * Records the send, advances the channel's cursor and remembers the message, in one
    * transaction. Whoever holds the claim: the message went out, so this is the truth, and it stops
@@ -167,12 +191,26 @@ export interface Store extends WorkspaceInstallations, DeliveryCoordination, Onc
     deliveryId: number,
     result: { sentAt: Date; messageId: string; summary: string; advance: CursorAdvance; topics: TopicId[] },
   ): Promise<void>;
-  /** Gives a claim back untouched (graceful shutdown) so the next start sends it. */
-  releaseDelivery(deliveryId: number, at: Date): Promise<void>;
+  /**
+   * Gives a claim back untouched (graceful shutdown) so the next start sends it. Fenced like
+   * `finishDelivery`: only a `claimed` row that is still `owner`'s changes; false otherwise.
+   */
+  releaseDelivery(deliveryId: number, at: Date, owner?: string): Promise<boolean>;
+  /**
+   * Records a claimed delivery as failed or skipped. Fenced on state and owner: a replica that
+   * lost its lease must not turn another replica's `sent` into `failed`, nor end a claim someone
+   * else now holds. False, and nothing changed, when the claim is no longer `owner`'s.
+   */
   finishDelivery(
     deliveryId: number,
-    outcome: { state: 'failed' | 'skipped'; reason: DeliveryReason; detail?: string; at: Date },
-  ): Promise<void>;
+    outcome: {
+      state: 'failed' | 'skipped';
+      reason: DeliveryReason;
+      detail?: string;
+      at: Date;
+      owner?: string;
+    },
+  ): Promise<boolean>;
   /** Records a slot that will not be sent without ever claiming it (missed beyond the window). */
   recordSkipped(
     subscription: Subscription,

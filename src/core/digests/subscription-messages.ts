@@ -44,6 +44,8 @@ export interface SubscriptionMessages {
   skipped(when: string, reason: string): string;
   failed(when: string, reason: string): string;
   retrying(when: string, attempts: number): string;
+  /** Due a while ago and not sent yet (a store error or a restart held it up); it is being taken up. */
+  notSentYet(when: string): string;
   /** The platform rate-limited us: digests to this channel wait this many seconds before the next try. */
   heldBack(seconds: number): string;
   lastProbablySent(when: string, what: string): string;
@@ -111,6 +113,7 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     skipped: (when, reason) => `${when}: skipped, ${reason}`,
     failed: (when, reason) => `${when}: failed, ${reason}`,
     retrying: (when, attempts) => `${when}: retrying (${attempts} attempts so far)`,
+    notSentYet: (when) => `${when}: not sent yet, held up by a storage or restart delay; it is being sent`,
     heldBack: (seconds) =>
       `Digests here are held back for about ${seconds} s: the platform asked us to slow down.`,
     probablySent: (when, summary) =>
@@ -122,6 +125,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
       permanent_error: 'the platform refused the message',
       retries_exhausted: 'the platform kept failing after several retries',
       unconfirmed_after_restart: 'the bot restarted twice while sending; not resent to avoid a duplicate',
+      maybe_sent_twice:
+        'the platform timed out or failed twice after the digest may have been posted; not resent to avoid more copies',
       no_publisher: 'the bot is not connected to this platform',
       unsubscribed: 'the digest was removed before it was sent',
     },
@@ -186,6 +191,7 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
     skipped: (when, reason) => `${when}：見送り（${reason}）`,
     failed: (when, reason) => `${when}：失敗（${reason}）`,
     retrying: (when, attempts) => `${when}：再送中（これまで${attempts}回）`,
+    notSentYet: (when) => `${when}：未送信（保存処理または再起動で遅延）。まもなく送信します`,
     heldBack: (seconds) =>
       `プラットフォームの送信制限により、このチャンネルへのダイジェストは約${seconds}秒待機中です。`,
     probablySent: (when, summary) =>
@@ -197,6 +203,8 @@ export const SUBSCRIPTION_MESSAGES: Record<Language, SubscriptionMessages> = {
       permanent_error: 'プラットフォームがメッセージを拒否しました',
       retries_exhausted: '何度か再送しましたが、プラットフォームのエラーが続きました',
       unconfirmed_after_restart: '送信中に2回再起動したため、重複を避けて再送していません',
+      maybe_sent_twice:
+        '投稿された可能性のある送信が2回タイムアウトまたは失敗したため、重複を避けて再送していません',
       no_publisher: 'ボットがこのプラットフォームに接続していません',
       unsubscribed: '送信前にダイジェストが削除されました',
     },

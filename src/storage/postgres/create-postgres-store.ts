@@ -159,16 +159,25 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       );
       return result.rowCount === 1;
     },
-    async settleUnconfirmed(id, at, detail) {
-      await query(SETTLE_UNCONFIRMED, [id, at, detail]);
+    async settleUnconfirmed(id, at, detail, reason = 'unconfirmed_after_restart') {
+      await query(SETTLE_UNCONFIRMED, [id, at, detail, reason]);
     },
-    async recoverClaim(id, expectedClaimedAt, at, owner) {
+    async recoverClaim(id, expectedClaimedAt, at, owner, lastAttemptMaybeSent) {
       const result = await run(
-        `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = $3, owner = $4, updated_at = $3
+        `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = $3, owner = $4, updated_at = $3,
+           maybe_sent = maybe_sent + $5
          WHERE id = $1 AND state = 'claimed' AND claimed_at = $2`,
-        [id, expectedClaimedAt, at, owner ?? null],
+        [id, expectedClaimedAt, at, owner ?? null, lastAttemptMaybeSent ? 1 : 0],
       );
       return result.rowCount === 1;
+    },
+    async recordMaybeSent(id, at, owner) {
+      const [row] = await query<{ maybe_sent: number }>(
+        `UPDATE deliveries SET maybe_sent = maybe_sent + 1, updated_at = $2
+         WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $3 RETURNING maybe_sent`,
+        [id, at, owner ?? null],
+      );
+      return row?.maybe_sent;
     },
     async confirmDelivery(id, result) {
       await query(CONFIRM, [
@@ -181,18 +190,21 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         JSON.stringify(result.topics),
       ]);
     },
-    async releaseDelivery(id, at) {
-      await query(
+    async releaseDelivery(id, at, owner) {
+      const result = await run(
         `UPDATE deliveries SET state = 'released', owner = NULL, updated_at = $2
-         WHERE id = $1 AND state = 'claimed'`,
-        [id, at],
+         WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $3`,
+        [id, at, owner ?? null],
       );
+      return result.rowCount === 1;
     },
     async finishDelivery(id, outcome) {
-      await query(
-        'UPDATE deliveries SET state = $2, reason = $3, detail = $4, updated_at = $5 WHERE id = $1',
-        [id, outcome.state, outcome.reason, outcome.detail ?? null, outcome.at],
+      const result = await run(
+        `UPDATE deliveries SET state = $2, reason = $3, detail = $4, updated_at = $5
+         WHERE id = $1 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $6`,
+        [id, outcome.state, outcome.reason, outcome.detail ?? null, outcome.at, outcome.owner ?? null],
       );
+      return result.rowCount === 1;
     },
     async recordSkipped(subscription, scheduledAt, reason, at, detail) {
       await query(

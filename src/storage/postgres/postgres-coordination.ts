@@ -77,10 +77,11 @@ export function createPostgresCoordination(run: PreparedQuery): DeliveryCoordina
         .map(toDelivery)
         .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime() || a.id - b.id);
     },
-    async renewClaims(owner, at) {
+    async renewClaims(owner, at, deliveryIds) {
+      if (deliveryIds.length === 0) return 0;
       const result = await run(
-        "UPDATE deliveries SET claimed_at = $2 WHERE state = 'claimed' AND owner = $1",
-        [owner, at],
+        "UPDATE deliveries SET claimed_at = $2 WHERE state = 'claimed' AND owner = $1 AND id = ANY($3::bigint[])",
+        [owner, at, deliveryIds],
       );
       return result.rowCount ?? 0;
     },

@@ -38,13 +38,13 @@ export const CONFIRM = `
   SELECT COUNT(*) AS confirmed FROM sent`;
 
 /**
- * $1 id, $2 at, $3 detail. A claim never confirmed across restarts becomes `unconfirmed`, and the
+ * $1 id, $2 at, $3 detail, $4 reason. A claim never confirmed across restarts becomes `unconfirmed`, and the
  * digest its last attempt recorded advances the cursor; when exactly it went out is not known, so
  * its slot stands in as the last-sent time.
  */
 export const SETTLE_UNCONFIRMED = `
   WITH settled AS (
-    UPDATE deliveries SET state = 'unconfirmed', reason = 'unconfirmed_after_restart', detail = $3,
+    UPDATE deliveries SET state = 'unconfirmed', reason = $4, detail = $3,
       summary = COALESCE(summary, pending_digest->>'summary'), owner = NULL, updated_at = $2
     WHERE id = $1 AND state = 'claimed'
     RETURNING platform, channel_id, scheduled_at, pending_digest

@@ -154,4 +154,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE deliveries ADD COLUMN pending_digest JSONB;
     `,
   },
+  {
+    version: 8,
+    name: 'ledger: publishes that may have landed (timeouts, 5xx), for the one-resend rule',
+    sql: 'ALTER TABLE deliveries ADD COLUMN maybe_sent INTEGER NOT NULL DEFAULT 0;',
+  },
 ];

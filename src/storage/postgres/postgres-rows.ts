@@ -41,6 +41,7 @@ export interface DeliveryRow {
   state: string;
   attempts: number;
   recoveries: number;
+  maybe_sent: number;
   reason: string | null;
   detail: string | null;
   summary: string | null;
@@ -99,6 +100,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
     state: row.state as DeliveryState,
     attempts: row.attempts,
     recoveries: row.recoveries,
+    maybeSent: Number(row.maybe_sent ?? 0),
     reason: row.reason as DeliveryReason | null,
     detail: row.detail,
     summary: row.summary,

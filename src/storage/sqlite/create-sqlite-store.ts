@@ -84,8 +84,8 @@ export function createSqliteStore(path: string): Store {
     });
   };
 
-  const settleUnconfirmed = db.transaction((id: number, at: number, detail: string) => {
-    const row = writeReturning<SettledRow>(statements.settleUnconfirmed, { id, at, detail });
+  const settleUnconfirmed = db.transaction((id: number, at: number, detail: string, reason: string) => {
+    const row = writeReturning<SettledRow>(statements.settleUnconfirmed, { id, at, detail, reason });
     if (!row?.pending_digest) return;
     const pending = JSON.parse(row.pending_digest) as PendingDigest;
     // When exactly it went out is not known; its slot is the honest estimate for "nothing new since".
@@ -178,32 +178,43 @@ export function createSqliteStore(path: string): Store {
       };
       return statements.recordAttempt.run(params).changes === 1;
     },
-    async settleUnconfirmed(id, at, detail) {
-      settleUnconfirmed(id, at.getTime(), detail);
+    async settleUnconfirmed(id, at, detail, reason = 'unconfirmed_after_restart') {
+      settleUnconfirmed(id, at.getTime(), detail, reason);
     },
-    async recoverClaim(id, expectedClaimedAt, at, owner) {
+    async recoverClaim(id, expectedClaimedAt, at, owner, lastAttemptMaybeSent) {
       const { changes } = statements.recoverClaim.run({
         id,
         expected: expectedClaimedAt.getTime(),
         at: at.getTime(),
         owner: owner ?? null,
+        maybe: lastAttemptMaybeSent ? 1 : 0,
       });
       return changes === 1;
+    },
+    async recordMaybeSent(id, at, owner) {
+      const row = writeReturning<{ maybe_sent: number }>(statements.recordMaybeSent, {
+        id,
+        at: at.getTime(),
+        owner: owner ?? null,
+      });
+      return row?.maybe_sent;
     },
     async confirmDelivery(id, result) {
       confirm(id, result);
     },
-    async releaseDelivery(id, at) {
-      statements.release.run({ id, at: at.getTime() });
+    async releaseDelivery(id, at, owner) {
+      return statements.release.run({ id, at: at.getTime(), owner: owner ?? null }).changes === 1;
     },
     async finishDelivery(id, outcome) {
-      statements.finish.run({
+      const { changes } = statements.finish.run({
         id,
         state: outcome.state,
         reason: outcome.reason,
         detail: outcome.detail ?? null,
         at: outcome.at.getTime(),
+        owner: outcome.owner ?? null,
       });
+      return changes === 1;
     },
     async recordSkipped(subscription, scheduledAt, reason, at, detail) {
       statements.skip.run({

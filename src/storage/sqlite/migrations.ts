@@ -190,4 +190,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_claimed ON deliveries (owner, claimed_at) WHERE state = 'claimed';
     `,
   },
+  {
+    version: 8,
+    name: 'ledger: publishes that may have landed (timeouts, 5xx), for the one-resend rule',
+    sql: 'ALTER TABLE deliveries ADD COLUMN maybe_sent INTEGER NOT NULL DEFAULT 0;',
+  },
 ];

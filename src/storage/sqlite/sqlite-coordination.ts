@@ -27,7 +27,10 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
          ORDER BY scheduled_at, id LIMIT @limit)
        RETURNING *`,
     ),
-    renew: db.prepare("UPDATE deliveries SET claimed_at = @at WHERE state = 'claimed' AND owner = @owner"),
+    renew: db.prepare(
+      `UPDATE deliveries SET claimed_at = @at WHERE state = 'claimed' AND owner = @owner
+         AND id IN (SELECT value FROM json_each(@ids))`,
+    ),
     stale: db.prepare(
       `SELECT * FROM deliveries WHERE state = 'claimed' AND claimed_at < @before
        ORDER BY claimed_at, id LIMIT @limit`,
@@ -97,8 +100,9 @@ export function createSqliteCoordination(db: Database.Database): DeliveryCoordin
       }) as DeliveryRow[];
       return rows.map(toDelivery).sort(byScheduleThenId);
     },
-    async renewClaims(owner, at) {
-      return statements.renew.run({ owner, at: at.getTime() }).changes;
+    async renewClaims(owner, at, deliveryIds) {
+      if (deliveryIds.length === 0) return 0;
+      return statements.renew.run({ owner, at: at.getTime(), ids: JSON.stringify(deliveryIds) }).changes;
     },
     async listStaleClaims(claimedBefore, limit) {
       const rows = statements.stale.all({ before: claimedBefore.getTime(), limit }) as DeliveryRow[];

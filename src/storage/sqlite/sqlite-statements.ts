@@ -39,13 +39,18 @@ export function prepareStoreStatements(db: Database.Database) {
        WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
     ),
     settleUnconfirmed: db.prepare(
-      `UPDATE deliveries SET state = 'unconfirmed', reason = 'unconfirmed_after_restart', detail = @detail,
+      `UPDATE deliveries SET state = 'unconfirmed', reason = @reason, detail = @detail,
          summary = COALESCE(summary, json_extract(pending_digest, '$.summary')), owner = NULL, updated_at = @at
        WHERE id = @id AND state = 'claimed' RETURNING platform, channel_id, scheduled_at, pending_digest`,
     ),
     recoverClaim: db.prepare(
-      `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = @at, owner = @owner, updated_at = @at
+      `UPDATE deliveries SET recoveries = recoveries + 1, claimed_at = @at, owner = @owner, updated_at = @at,
+         maybe_sent = maybe_sent + @maybe
        WHERE id = @id AND state = 'claimed' AND claimed_at = @expected`,
+    ),
+    recordMaybeSent: db.prepare(
+      `UPDATE deliveries SET maybe_sent = maybe_sent + 1, updated_at = @at
+       WHERE id = @id AND state = 'claimed' AND owner IS @owner RETURNING maybe_sent`,
     ),
     confirm: db.prepare(
       `UPDATE deliveries SET state = 'sent', sent_at = @sentAt, message_id = @messageId, summary = @summary,
@@ -54,10 +59,11 @@ export function prepareStoreStatements(db: Database.Database) {
     ),
     release: db.prepare(
       `UPDATE deliveries SET state = 'released', owner = NULL, updated_at = @at
-       WHERE id = @id AND state = 'claimed'`,
+       WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
     ),
     finish: db.prepare(
-      'UPDATE deliveries SET state = @state, reason = @reason, detail = @detail, updated_at = @at WHERE id = @id',
+      `UPDATE deliveries SET state = @state, reason = @reason, detail = @detail, updated_at = @at
+       WHERE id = @id AND state = 'claimed' AND owner IS @owner`,
     ),
     skip: db.prepare(
       `INSERT INTO deliveries (platform, channel_id, workspace_id, subscription_id, scheduled_at, state, reason, detail, updated_at)

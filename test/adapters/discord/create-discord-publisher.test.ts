@@ -133,11 +133,11 @@ describe('the Discord publisher', () => {
     expect(error.retryAfterMs).toBeLessThan(3_000);
   });
 
-  it('reports a 500 and a timeout as transient', async () => {
+  it('reports a 500 and a timeout as maybe posted (ambiguous), not as a plain retry', async () => {
     api.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500 });
-    expect((await failureOf(adapter.publisher.publish(channel, digest()))).kind).toBe('transient');
+    expect((await failureOf(adapter.publisher.publish(channel, digest()))).kind).toBe('ambiguous');
     api.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 200, delayMs: 1_000 });
-    expect((await failureOf(adapter.publisher.publish(channel, digest()))).kind).toBe('transient');
+    expect((await failureOf(adapter.publisher.publish(channel, digest()))).kind).toBe('ambiguous');
   });
 
   it('reports a deleted channel (404 Unknown Channel) and a lost one (403 Missing Access) as gone', async () => {

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackPublisher } from '../../../src/adapters/slack/create-slack-publisher.ts';
@@ -55,17 +56,26 @@ describe('the Slack publisher', () => {
     ['a revoked or wrong token', { error: 'invalid_auth' }, 'permanent'],
     ['an uninstalled app', { error: 'account_inactive' }, 'permanent'],
     ['blocks Slack refuses', { error: 'invalid_blocks' }, 'permanent'],
-    ['a Slack-side hiccup', { error: 'internal_error' }, 'transient'],
-    ['an HTTP 500', { status: 500 }, 'transient'],
+    // Slack failed while handling the post: it may have been posted, so not a plain retry.
+    ['a Slack-side hiccup', { error: 'internal_error' }, 'ambiguous'],
+    ['a fatal Slack error', { error: 'fatal_error' }, 'ambiguous'],
+    ['an HTTP 500', { status: 500 }, 'ambiguous'],
+    ['Slack unavailable before handling it', { error: 'service_unavailable' }, 'transient'],
   ];
   it.each(cases)('reports %s as %s', async (_what, failure, kind) => {
     harness.api.failNext('chat.postMessage', failure);
     expect((await failureOf(harness.adapter.publisher)).kind).toBe(kind);
   });
 
-  it('reports an unreachable Slack as transient', async () => {
+  it('reports an unreachable Slack (connection refused: nothing sent) as transient', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
     const client = new webApi.WebClient('xoxb-test', {
-      slackApiUrl: 'http://127.0.0.1:9/api/',
+      slackApiUrl: `http://127.0.0.1:${closedPort}/api/`,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     });
