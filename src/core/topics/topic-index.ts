@@ -1,7 +1,7 @@
 import type { Briefing, BriefingLibrary } from '../briefings/briefing.ts';
 import type { Language } from '../reply.ts';
 import { editDistance, typoAllowance } from './edit-distance.ts';
-import { createFullTextIndex, type FullTextHit } from './full-text-index.ts';
+import { createFullTextIndex, type FullTextHit, type ScheduleSlice } from './full-text-index.ts';
 import { aliasKey } from './normalize-query.ts';
 import { tokenize } from './tokenize.ts';
 import type { TopicId } from './topic-ids.ts';
@@ -32,10 +32,28 @@ export interface TopicIndex {
 const MIN_MATCHED_SHARE = 0.5;
 const MIN_LEAD_OVER_RUNNER_UP = 1.5;
 
-export function createTopicIndex(library: BriefingLibrary): TopicIndex {
+export interface TopicIndexOptions {
+  /** Build the full-text part a slice at a time (see createFullTextIndex). */
+  scheduleSlice?: ScheduleSlice;
+  /**
+   * The index of the content this one replaces: full-text searches use it, limited to topics the
+   * new content still has, until the new full-text index is complete, so a reload never makes a
+   * command wait for the whole build. Names, aliases and typos use the new content at once.
+   */
+  previous?: TopicIndex;
+}
+
+export function createTopicIndex(library: BriefingLibrary, options: TopicIndexOptions = {}): TopicIndex {
   const briefings = [...library.briefings.values()];
   const names = briefings.flatMap(namesOf);
-  const searchFullText = createFullTextIndex(briefings);
+  const fullText = createFullTextIndex(briefings, options.scheduleSlice);
+  let previous = options.previous;
+  const searchFullText = (query: string): FullTextHit[] => {
+    if (previous && !fullText.isComplete())
+      return previous.search(query).filter((hit) => library.briefings.has(hit.topic));
+    previous = undefined;
+    return fullText.search(query);
+  };
 
   const resolve = (query: string): Resolution => {
     const trimmed = query.trim().toLowerCase();
