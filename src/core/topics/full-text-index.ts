@@ -30,10 +30,10 @@ export interface FullTextIndex {
 /** Runs `work` soon, after what is waiting on the event loop (setImmediate in the app). */
 export type ScheduleSlice = (work: () => void) => void;
 
-// Briefings added per slice: at 10,000 briefings the whole build is a few seconds of CPU, and a
+// Briefings added per slice: at 10,000 briefings the whole build is several seconds of CPU, and a
 // slice of this many keeps each turn of the event loop to a few milliseconds, so commands keep
 // being answered while a reload indexes.
-export const BRIEFINGS_PER_SLICE = 20;
+export const BRIEFINGS_PER_SLICE = 10;
 
 /**
  * BM25 search over titles, aliases, summaries and bodies in both languages (MiniSearch):
