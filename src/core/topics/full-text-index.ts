@@ -66,7 +66,9 @@ export function createFullTextIndex(
     addUpTo(next + BRIEFINGS_PER_SLICE);
     if (next < pending.length) scheduleSlice?.(addSlice);
   };
-  if (scheduleSlice && pending.length > BRIEFINGS_PER_SLICE) addSlice();
+  // Even the first slice waits its turn: at start-up the index then fills while the adapters
+  // wait on the network, and a search that comes first adds what is left at once.
+  if (scheduleSlice) scheduleSlice(addSlice);
   else addUpTo(pending.length);
 
   const search = (query: string): FullTextHit[] => {
