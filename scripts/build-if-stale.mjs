@@ -10,13 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INPUTS = ['src', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-const FINGERPRINT_FILE = path.join(ROOT, 'dist', '.build-inputs');
-const ENTRY = path.join(ROOT, 'dist', 'main.js');
 
-function fingerprint() {
+function fingerprint(root) {
   const hash = createHash('sha1');
   const visit = (relative) => {
-    const absolute = path.join(ROOT, relative);
+    const absolute = path.join(root, relative);
     if (!existsSync(absolute)) return;
     const stats = statSync(absolute);
     // A directory's mtime changes when a file in it is added, removed or renamed.
@@ -28,15 +26,22 @@ function fingerprint() {
   return hash.digest('hex');
 }
 
-/** Builds dist/ if it is missing or older than its inputs; returns whether it built. */
-export function buildIfStale() {
+const runBuildScript = (root) =>
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+
+/**
+ * Builds dist/ if it is missing or its inputs changed since the last build; returns whether it
+ * built. `root` and `build` are for tests.
+ */
+export function buildIfStale({ root = ROOT, build = runBuildScript } = {}) {
   // `npm ci` in the image runs before src/ is copied in; the image builds explicitly afterwards.
-  if (!existsSync(path.join(ROOT, 'src'))) return false;
-  const current = fingerprint();
-  const built = existsSync(FINGERPRINT_FILE) ? readFileSync(FINGERPRINT_FILE, 'utf8') : '';
-  if (built === current && existsSync(ENTRY)) return false;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  writeFileSync(FINGERPRINT_FILE, current);
+  if (!existsSync(path.join(root, 'src'))) return false;
+  const fingerprintFile = path.join(root, 'dist', '.build-inputs');
+  const current = fingerprint(root);
+  const built = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : '';
+  if (built === current && existsSync(path.join(root, 'dist', 'main.js'))) return false;
+  build(root);
+  writeFileSync(fingerprintFile, current);
   return true;
 }
 
