@@ -189,7 +189,8 @@ export async function run(): Promise<{ name: string; metrics: Record<string, num
         'discord: virtual time to finish (s)': round(discordMs / 1000, 1),
         'discord: achieved rate (msg/s)': round(DISCORD_CHANNELS / (discordMs / 1000), 1),
         'discord: allowed rate (msg/s, 50/s global)': round(DISCORD_CHANNELS / (discordIdealMs / 1000), 1),
-        'discord: achieved / allowed (bot budget is 40 of 50/s)': ratio(discordIdealMs, discordMs),
+        [`discord: achieved / allowed (bot budget is ${DEFAULT_RATE_LIMITS.discord[0]?.limit} of 50/s)`]:
+          ratio(discordIdealMs, discordMs),
         '429s from the platforms': rejected,
         duplicates: first.duplicates,
         losses: first.losses,

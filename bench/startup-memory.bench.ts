@@ -27,17 +27,21 @@ interface Sample {
 }
 
 interface Subject {
-  entry: string;
+  /** Node arguments: the bot exactly as `npm start` runs it (without npm's own process). */
+  args: string[];
   isReady(line: string): boolean;
 }
 
-// Both run as built JavaScript under plain node, as in production (`npm start` runs dist/main.js):
-// the bot as scripts/build.mjs builds it, the baseline bundled the same way (packages external).
-const BOT: Subject = { entry: 'dist/main.js', isReady: (line) => line.includes('"msg":"eujp ready"') };
-const BARE: Subject = { entry: 'dist-bench/bare-baseline.js', isReady: (line) => line === 'ready' };
+// The bot runs as `npm start` runs it (the stale-build check, then dist/main.js in the same process,
+// with source maps); the baseline bundled the same way (packages external) under plain node.
+const BOT: Subject = {
+  args: ['--enable-source-maps', 'scripts/start.mjs'],
+  isReady: (line) => line.includes('"msg":"eujp ready"'),
+};
+const BARE: Subject = { args: ['dist-bench/bare-baseline.js'], isReady: (line) => line === 'ready' };
 
 function buildBoth(): void {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' });
   buildSync({
     entryPoints: ['bench/bare-baseline.ts'],
     outdir: 'dist-bench',
@@ -119,7 +123,7 @@ function report(bot: Sample[], bare: Sample[]): BenchResult {
 /** Spawns one process, times it to its ready line, reads its RSS after settling, and stops it. */
 async function sample(subject: Subject, env: Record<string, string>): Promise<Sample> {
   const started = performance.now();
-  const child = spawn(process.execPath, [subject.entry], {
+  const child = spawn(process.execPath, subject.args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -130,7 +134,7 @@ async function sample(subject: Subject, env: Record<string, string>): Promise<Sa
     const ready = await new Promise<{ readyMs: number; cpuMs: number }>((resolve, reject) => {
       let pending = '';
       const timer = setTimeout(
-        () => reject(new Error(`${subject.entry} not ready:\n${output}`)),
+        () => reject(new Error(`${subject.args.join(' ')} not ready:\n${output}`)),
         READY_TIMEOUT_MS,
       );
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -145,7 +149,7 @@ async function sample(subject: Subject, env: Record<string, string>): Promise<Sa
       });
       void exited.then((code) => {
         clearTimeout(timer);
-        reject(new Error(`${subject.entry} exited with ${code} before ready:\n${output}`));
+        reject(new Error(`${subject.args.join(' ')} exited with ${code} before ready:\n${output}`));
       });
     });
     await sleep(SETTLE_MS);

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import type { BriefingLibrary } from '../src/core/briefings/briefing.ts';
 import { loadBriefingLibrary } from '../src/core/briefings/load-briefing-library.ts';
@@ -131,5 +132,48 @@ export async function run(): Promise<BenchResult> {
       metrics[`${name}.n${size}.resolve_p99_ms`] = round(percentile(latencies, 99));
     }
   }
+  Object.assign(metrics, await measureReload(syntheticLibrary(real, RELOAD_SIZE)));
   return { name: 'topic resolution (eujp vs Fuse.js defaults)', metrics };
+}
+
+const RELOAD_SIZE = 10_000;
+const STALL_BUDGET_MS = 50;
+
+/**
+ * A content reload at 10,000 briefings as the bot runs it: the new index is built a slice per
+ * turn of the event loop while the old one answers. The longest event-loop stall during the build
+ * is what a slash command arriving then would wait before its handler even ran.
+ */
+async function measureReload(library: BriefingLibrary): Promise<Record<string, number | string>> {
+  const previous = createTopicIndex(library);
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const resolveLatencies: number[] = [];
+  const probe = setInterval(() => {
+    resolveLatencies.push(timeSync(() => index.resolve('semiconductor supply chain')));
+  }, 20);
+  delay.enable();
+  const started = process.hrtime.bigint();
+  // The build is complete when a slice runs without scheduling another.
+  let index: ReturnType<typeof createTopicIndex> = previous;
+  await new Promise<void>((resolve) => {
+    let scheduled = 0;
+    const scheduleSlice = (work: () => void) => {
+      scheduled += 1;
+      setImmediate(() => {
+        scheduled -= 1;
+        work();
+        if (scheduled === 0) resolve();
+      });
+    };
+    index = createTopicIndex(library, { scheduleSlice, previous });
+  });
+  const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  delay.disable();
+  clearInterval(probe);
+  const maxStallMs = delay.max / 1e6;
+  return {
+    [`eujp.reload_n${RELOAD_SIZE}.sliced_build_ms`]: round(totalMs, 0),
+    [`eujp.reload_n${RELOAD_SIZE}.max_event_loop_stall_ms`]: `${round(maxStallMs, 1)} (budget ${STALL_BUDGET_MS} ${maxStallMs <= STALL_BUDGET_MS ? 'met' : 'MISSED'})`,
+    [`eujp.reload_n${RELOAD_SIZE}.resolve_during_reload_p99_ms`]: round(percentile(resolveLatencies, 99)),
+  };
 }

@@ -82,6 +82,9 @@ export async function composeBot(
       settings,
       clock,
       logger,
+      // The topic index is built a slice per turn of the event loop, so a reload of a large
+      // library never holds up commands (old searches answer until the new index is complete).
+      scheduleSlice: (work) => setImmediate(work),
     }),
     metrics,
   );

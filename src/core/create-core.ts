@@ -19,6 +19,7 @@ import { CORE_MESSAGES } from './i18n/core-messages.ts';
 import { chooseLanguage } from './i18n/language.ts';
 import type { Clock, Logger, RequestContext } from './ports.ts';
 import type { Language, Reply } from './reply.ts';
+import type { ScheduleSlice } from './topics/full-text-index.ts';
 import { createTopicIndex, type TopicIndex } from './topics/topic-index.ts';
 
 export interface CoreDependencies {
@@ -30,6 +31,11 @@ export interface CoreDependencies {
   rateLimits?: Partial<CommandRateLimits> | false;
   clock: Clock;
   logger: Logger;
+  /**
+   * Lets the topic index be built in slices between commands (the app passes setImmediate);
+   * without it each index is built in one go, as tests and tools want.
+   */
+  scheduleSlice?: ScheduleSlice;
 }
 
 const AUTOCOMPLETE_LIMIT = 25;
@@ -37,10 +43,11 @@ const AUTOCOMPLETE_LIMIT = 25;
 /** The platform-neutral bot: one grammar, one reply model, for every adapter. */
 export function createCore(dependencies: CoreDependencies): Core {
   const settings = consoleInMemory(dependencies.settings ?? createMemoryChannelSettings());
-  const indexFor = memoizeIndex();
-  // Built now rather than on the first command: the full-text index takes a few hundred
+  const indexFor = memoizeIndex(dependencies.scheduleSlice);
+  // Started now rather than on the first command: the full-text index takes a few hundred
   // milliseconds on a busy machine, enough to make a fresh process's first reply miss the
-  // platform's answer-in-time window and fall back to a deferred reply.
+  // platform's answer-in-time window and fall back to a deferred reply. In slices, it is built
+  // while the adapters connect.
   indexFor(dependencies.getLibrary());
   const limits = dependencies.rateLimits;
   const rateLimiter =
@@ -135,11 +142,19 @@ function consoleInMemory(settings: ChannelSettings): ChannelSettings {
   };
 }
 
-// The index is rebuilt only when the library object is swapped by a reload.
-function memoizeIndex(): (library: BriefingLibrary) => TopicIndex {
+// The index is rebuilt only when the library object is swapped by a reload; the one it replaces
+// keeps answering full-text searches until the new one is complete.
+function memoizeIndex(scheduleSlice?: ScheduleSlice): (library: BriefingLibrary) => TopicIndex {
   let cached: { library: BriefingLibrary; index: TopicIndex } | undefined;
   return (library) => {
-    if (cached?.library !== library) cached = { library, index: createTopicIndex(library) };
+    if (cached?.library !== library)
+      cached = {
+        library,
+        index: createTopicIndex(library, {
+          ...(scheduleSlice ? { scheduleSlice } : {}),
+          ...(cached ? { previous: cached.index } : {}),
+        }),
+      };
     return cached.index;
   };
 }

@@ -61,7 +61,7 @@ describe('a wall clock stepped back', () => {
     await time.run(instance.service.idle());
 
     expect(discord.messages).toHaveLength(80);
-    // 80 messages at 40 a second take two seconds or so, not the half hour the clock went back.
+    // 80 messages at 48 a second take two seconds or so, not the half hour the clock went back.
     expect((time.clock.monotonicMs?.() ?? 0) - started).toBeLessThan(60_000);
     await instance.store.close();
   });

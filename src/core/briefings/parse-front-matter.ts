@@ -1,10 +1,7 @@
-import matter from 'gray-matter';
 import * as v from 'valibot';
 import type { BriefingProblem } from './briefing-problems.ts';
 import { parseYaml } from './parse-yaml.ts';
-
-// gray-matter's own engine would parse dates into Date objects; parseYaml keeps them strings.
-const GRAY_MATTER_OPTIONS = { engines: { yaml: (source: string) => parseYaml(source) as object } };
+import { splitFrontMatter } from './split-front-matter.ts';
 
 export interface ParsedFile<T> {
   data: T | undefined;
@@ -22,7 +19,10 @@ export function parseFrontMatter<T>(
 ): ParsedFile<T> {
   let parsed: { data: unknown; content: string };
   try {
-    parsed = matter(source, GRAY_MATTER_OPTIONS);
+    const { matter, body } = splitFrontMatter(source);
+    // A block of only blanks and comments is no front matter, as an empty one.
+    const empty = matter.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+    parsed = { data: empty ? {} : (parseYaml(matter) ?? {}), content: body };
   } catch (error) {
     return {
       data: undefined,

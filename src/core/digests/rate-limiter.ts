@@ -11,8 +11,12 @@ export interface RateLimitRule {
 /**
  * What digests allow themselves per platform (docs/platform-limits.md). Slack: about one message a second per
  * channel and a few hundred a minute per workspace (we take 200). Discord: 50 requests a second
- * per bot, of which digests take 40 so interactive replies on the same token keep headroom, and
- * the per-channel message bucket of 5 per 5 s.
+ * per bot token, and the per-channel message bucket of 5 per 5 s. Interactive replies do not
+ * share the 50: interaction callbacks and the interaction webhooks (follow-ups, edits; discord.js
+ * sends them without the bot token) are outside the bot's global limit in Discord's documentation
+ * and in @discordjs/rest, whose burst handler for callbacks never counts them. The only bot-token
+ * requests are digest posts, so digests take 48; the 2 left over absorb the edge of the window
+ * between our clock and Discord's.
  */
 export const DEFAULT_RATE_LIMITS: Record<Platform, readonly RateLimitRule[]> = {
   slack: [
@@ -20,7 +24,7 @@ export const DEFAULT_RATE_LIMITS: Record<Platform, readonly RateLimitRule[]> = {
     { scope: 'workspace', limit: 50, windowMs: 15_000 },
   ],
   discord: [
-    { scope: 'platform', limit: 40, windowMs: 1_000 },
+    { scope: 'platform', limit: 48, windowMs: 1_000 },
     { scope: 'channel', limit: 5, windowMs: 5_000 },
   ],
   console: [],

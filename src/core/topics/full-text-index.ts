@@ -24,12 +24,30 @@ interface TopicDocument {
   body: string;
 }
 
+export interface FullTextIndex {
+  search(query: string): FullTextHit[];
+  /** False while slices are still being added; a search then adds the rest at once. */
+  isComplete(): boolean;
+}
+
+/** Runs `work` soon, after what is waiting on the event loop (setImmediate in the app). */
+export type ScheduleSlice = (work: () => void) => void;
+
+// Briefings added per slice: at 10,000 briefings the whole build is several seconds of CPU, and a
+// slice of this many keeps each turn of the event loop to a few milliseconds, so commands keep
+// being answered while a reload indexes.
+export const BRIEFINGS_PER_SLICE = 10;
+
 /**
  * BM25 search over titles, aliases, summaries and bodies in both languages (MiniSearch):
  * prefix matching for longer words and fuzzy matching for long ones catch "supercomput" and
- * "semiconducters" without letting short words drift.
+ * "semiconducters" without letting short words drift. With `scheduleSlice`, documents are added
+ * a slice at a time between other work instead of in one blocking call.
  */
-export function createFullTextIndex(briefings: Iterable<Briefing>): (query: string) => FullTextHit[] {
+export function createFullTextIndex(
+  briefings: Iterable<Briefing>,
+  scheduleSlice?: ScheduleSlice,
+): FullTextIndex {
   const index = new MiniSearch<TopicDocument>({
     fields: ['names', 'summary', 'entities', 'body'],
     tokenize,
@@ -42,10 +60,23 @@ export function createFullTextIndex(briefings: Iterable<Briefing>): (query: stri
       combineWith: 'OR',
     },
   });
-  index.addAll([...briefings].map(toDocument));
+  const pending = [...briefings];
+  let next = 0;
+  const addUpTo = (end: number) => {
+    for (; next < Math.min(end, pending.length); next += 1) index.add(toDocument(pending[next]!));
+  };
+  const addSlice = () => {
+    addUpTo(next + BRIEFINGS_PER_SLICE);
+    if (next < pending.length) scheduleSlice?.(addSlice);
+  };
+  // Even the first slice waits its turn: at start-up the index then fills while the adapters
+  // wait on the network, and a search that comes first adds what is left at once.
+  if (scheduleSlice) scheduleSlice(addSlice);
+  else addUpTo(pending.length);
 
-  return (query) =>
-    index.search(query).map((result) => ({
+  const search = (query: string): FullTextHit[] => {
+    addUpTo(pending.length);
+    return index.search(query).map((result) => ({
       topic: result.id as TopicId,
       score: result.score,
       matchedQueryTerms: result.queryTerms,
@@ -55,6 +86,8 @@ export function createFullTextIndex(briefings: Iterable<Briefing>): (query: stri
       ),
       matchedEntity: Object.values(result.match).some((fields) => fields.includes('entities')),
     }));
+  };
+  return { search, isComplete: () => next >= pending.length };
 }
 
 function toDocument(briefing: Briefing): TopicDocument {

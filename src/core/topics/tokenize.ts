@@ -2,6 +2,22 @@ import { normalizeQuery, singularize } from './normalize-query.ts';
 import { ENGLISH_QUESTION_WORDS } from './question-words.ts';
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+
+// Index builds tokenize every body of every briefing, and prose repeats its words: the singular
+// of each word is remembered (bounded, so odd input cannot grow it without end).
+const SINGULAR_CACHE_LIMIT = 50_000;
+const singulars = new Map<string, string>();
+
+function cachedSingular(word: string): string {
+  let singular = singulars.get(word);
+  if (singular === undefined) {
+    if (singulars.size >= SINGULAR_CACHE_LIMIT) singulars.clear();
+    singular = singularize(word);
+    singulars.set(word, singular);
+  }
+  return singular;
+}
 
 // Words a search must not rank on: they appear in every briefing or in any sentence.
 const STOP_WORDS = new Set([...ENGLISH_QUESTION_WORDS, 'new', 'latest']);
@@ -13,11 +29,13 @@ const STOP_WORDS = new Set([...ENGLISH_QUESTION_WORDS, 'new', 'latest']);
 export function tokenize(text: string): string[] {
   const normalized = normalizeQuery(text);
   const terms: string[] = [];
+  // Most text has no kana or kanji at all: one test for the whole text spares one per word.
+  const mayHaveCjk = HAS_CJK.test(normalized);
   for (const word of normalized.split(' ')) {
     if (word === '' || STOP_WORDS.has(word)) continue;
-    const cjkRuns = word.match(CJK_RUN);
+    const cjkRuns = mayHaveCjk ? word.match(CJK_RUN) : null;
     if (!cjkRuns) {
-      terms.push(singularize(word));
+      terms.push(cachedSingular(word));
       continue;
     }
     const latin = word.replace(CJK_RUN, ' ').trim();

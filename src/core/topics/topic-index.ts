@@ -1,7 +1,12 @@
 import type { BriefingLibrary } from '../briefings/briefing.ts';
 import type { Language } from '../reply.ts';
 import { analyzeQuery, type QueryAnalysis } from './analyze-query.ts';
-import { createFullTextIndex, type FullTextHit } from './full-text-index.ts';
+import {
+  createFullTextIndex,
+  type FullTextHit,
+  type FullTextIndex,
+  type ScheduleSlice,
+} from './full-text-index.ts';
 import { judgeFullText } from './full-text-verdict.ts';
 import { aliasKey } from './normalize-query.ts';
 import { tokenize } from './tokenize.ts';
@@ -50,15 +55,32 @@ function specificTopics(named: TopicId[]): TopicId[] {
  * (exact, normalised, with typos), then its content words (question words, particles and filler
  * set aside) as a name, as several names, and last as a guarded full-text search.
  */
-export function createTopicIndex(library: BriefingLibrary): TopicIndex {
+export interface TopicIndexOptions {
+  /** Build the full-text part a slice at a time, from now on (see createFullTextIndex). */
+  scheduleSlice?: ScheduleSlice;
+  /**
+   * The index of the content this one replaces: full-text searches use it, limited to topics the
+   * new content still has, until the new full-text index is complete, so a reload never makes a
+   * command wait for the whole build. Names, aliases and typos use the new content at once.
+   */
+  previous?: TopicIndex;
+}
+
+export function createTopicIndex(library: BriefingLibrary, options: TopicIndexOptions = {}): TopicIndex {
   const briefings = [...library.briefings.values()];
   const names = createTopicNames(briefings);
-  // Built on the first query that needs it: a name, a digest command or `help` answers without
-  // waiting for the bodies of every briefing to be indexed.
-  let fullText: ((query: string) => FullTextHit[]) | undefined;
-  const searchFullText = (query: string) => {
+  // Sliced, the build starts now and fills between requests; otherwise it is built on the first
+  // query that needs it, so a name, a digest command or `help` never waits for every body.
+  let fullText: FullTextIndex | undefined = options.scheduleSlice
+    ? createFullTextIndex(briefings, options.scheduleSlice)
+    : undefined;
+  let previous = options.previous;
+  const searchFullText = (query: string): FullTextHit[] => {
     fullText ??= createFullTextIndex(briefings);
-    return fullText(query);
+    if (previous && !fullText.isComplete())
+      return previous.search(query).filter((hit) => library.briefings.has(hit.topic));
+    previous = undefined;
+    return fullText.search(query);
   };
   const isName = (key: string) => names.byKey(aliasKey(key)) !== undefined;
 

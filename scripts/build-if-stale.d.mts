@@ -1,0 +1,1 @@
+export function buildIfStale(options?: { root?: string; build?: (root: string) => void }): boolean;
