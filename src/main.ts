@@ -10,7 +10,8 @@ import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { chatAdapterStarters } from './app/start-chat-adapters.ts';
 import { superviseChatAdapters } from './app/supervise-chat-adapters.ts';
-import { configuredSecrets, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+import { configuredSecrets } from './configured-secrets.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // The composition root (`npm start`): config → content → storage → digests → core → adapters.

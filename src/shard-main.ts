@@ -3,7 +3,8 @@ import { createRemoteShardServices } from './adapters/discord/sharding/shard-ser
 import { startDiscordAdapter } from './adapters/discord/start-discord-adapter.ts';
 import { installCrashGuards } from './app/crash-guards.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
-import { configuredSecrets, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+import { configuredSecrets } from './configured-secrets.ts';
 import { createBriefingSource } from './core/briefings/create-briefing-source.ts';
 import { createCore } from './core/create-core.ts';
 import { createLogger } from './logging/create-logger.ts';

@@ -8,7 +8,8 @@ import { digestsHealthCheck, storeHealthCheck } from './app/live-health.ts';
 import { runEntryPoint } from './app/run-entry-point.ts';
 import { waitForShutdownSignal } from './app/run-until-signal.ts';
 import { startChatAdapters } from './app/start-chat-adapters.ts';
-import { ConfigError, configuredSecrets, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { configuredSecrets } from './configured-secrets.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 // `npm run start:sharded [-- --shards N|auto] [--spawn-delay-ms MS]`: the bot for thousands of

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { configuredSecrets, loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import { configuredSecrets } from '../../src/configured-secrets.ts';
 import { redactSecrets } from '../../src/logging/redact-secrets.ts';
 import { propertyRuns } from '../properties/property-runs.ts';
 import { captureLog } from './capture-log.ts';

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { BriefingLibrary } from '../briefings/briefing.ts';
-import type { ChannelRef, Clock, Logger, Platform, Publisher } from '../ports.ts';
+import type { ChannelRef } from '../ports.ts';
 import { type DeliveryDependencies, deliverDigest } from './deliver-digest.ts';
 import { createDeliveryPuller } from './delivery-puller.ts';
 import { createDeliveryQueue, type DeliveryQueue } from './delivery-queue.ts';
 import type { DigestCommands } from './digest-commands.ts';
-import { createProgressTracker, DEFAULT_STALL_AFTER_MS, type DigestHealth } from './digest-health.ts';
+import { createProgressTracker, DEFAULT_STALL_AFTER_MS } from './digest-health.ts';
 import { createDigestScheduler } from './digest-scheduler.ts';
+import type { DigestService, DigestServiceDependencies } from './digest-service.ts';
 import { digestStatus } from './digest-status.ts';
 import { createPlatformLimiters } from './platform-limiters.ts';
 import { previewDigest } from './preview-digest.ts';
-import type { RateLimitRule } from './rate-limiter.ts';
 import {
   catchUpMissed,
   type RecoveryOptions,
@@ -18,66 +17,16 @@ import {
   resumeCrashed,
 } from './recover-deliveries.ts';
 import { createFailedWorkRetries } from './retry-failed-work.ts';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY } from './retry-policy.ts';
 import { createSlotRunner } from './run-digest-slot.ts';
-import { type Sleep, sleepWithTimers } from './sleep.ts';
+import { sleepWithTimers } from './sleep.ts';
 import { createSlotElection } from './slot-election.ts';
 import { startDigestLoops } from './start-digest-loops.ts';
-import type { Store, Subscription } from './store-port.ts';
+import type { Subscription } from './store-port.ts';
 import { createSubscriptionCommands, requireChannel } from './subscription-commands.ts';
 import { resolveTimeZone } from './zoned-time.ts';
 
-/** What the digest feature is built from; everything after `defaultTimeZone` has a default. */
-export interface DigestServiceDependencies {
-  store: Store;
-  getLibrary: () => BriefingLibrary;
-  clock: Clock;
-  logger: Logger;
-  /** Filled by the adapters that run; read at send time, so it may be filled after creation. */
-  publishers: ReadonlyMap<Platform, Publisher>;
-  /** For subscriptions that name no `tz=` (EUJP_TZ). */
-  defaultTimeZone: string;
-  /** A digest missed while down is sent late within this, recorded as skipped beyond it. */
-  catchUpWindowMs?: number;
-  /** A claim not renewed for this long is taken to belong to a dead process. */
-  leaseMs?: number;
-  rateLimits?: Partial<Record<Platform, readonly RateLimitRule[]>>;
-  retry?: Partial<RetryPolicy>;
-  concurrencyPerPlatform?: number;
-  shutdownGraceMs?: number;
-  maxSubscriptionsPerChannel?: number;
-  /** node-cron fires slots; tests and the bench may turn it off and call `runSlot`. */
-  schedule?: boolean;
-  sleep?: Sleep;
-  random?: () => number;
-  /** Who this replica is in the ledger's claims (random by default; unique per process). */
-  replicaId?: string;
-  /** How often to look for deliveries other replicas offered or released (default 2 s). */
-  pollMs?: number;
-  /** Most deliveries claimed ahead of sending them, per platform (among replicas, 4 × concurrencyPerPlatform; alone, all). */
-  prefetch?: number;
-  /** Held deliveries with none settling for this long make `health()` report down (default 5 min). */
-  stallAfterMs?: number;
-}
-
-/** The digest feature: the commands the core calls, and the scheduler's lifecycle. */
-export interface DigestService {
-  commands: DigestCommands;
-  /** Schedules every enabled subscription, then finishes and catches up what a restart left. */
-  start(): Promise<void>;
-  /** Stops scheduling; lets publishes under way finish, releases the rest for the next start. */
-  stop(): Promise<void>;
-  /** Offers one slot of one schedule to the replicas and starts sending it, without an election. */
-  runSlot(cron: string, timeZone: string, slot: Date): Promise<void>;
-  /** What a node-cron tick does: when replicas share the store, only the elected one runs the slot. */
-  fireSlot(cron: string, timeZone: string, slot: Date): Promise<void>;
-  /** This replica's id in the ledger. */
-  readonly replicaId: string;
-  /** Resolves when no delivery is queued or running. */
-  idle(): Promise<void>;
-  /** Whether due digests are moving, and any rate-limit wait in force: the digests' line in /healthz. */
-  health(): DigestHealth;
-}
+export type { DigestService, DigestServiceDependencies };
 
 export const DEFAULT_CATCH_UP_WINDOW_MS = 6 * 3_600_000;
 // Live replicas renew every third of it, so it only bounds how long a dead one's claims wait;
