@@ -2,16 +2,13 @@ import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core.ts';
-import { createDigestService, type DigestService } from '../../../src/core/digests/create-digest-service.ts';
 import { parseSchedule } from '../../../src/core/digests/schedule.ts';
 import type { Store } from '../../../src/core/digests/store-port.ts';
 import type { RequestContext } from '../../../src/core/ports.ts';
 import type { Reply } from '../../../src/core/reply.ts';
-import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
 import { propertyRuns } from '../../properties/property-runs.ts';
+import { type CoreWithDigests, startCoreWithDigests } from '../../support/core-with-digests.ts';
 import { PROJECT_ROOT } from '../../support/run-command.ts';
-import { createTestCore, fixedClock, loadRealLibrary, silentLogger } from '../../support/test-core.ts';
-import { createTempDir } from './digest-fixtures.ts';
 
 // A cron schedule is the one place user text becomes a count of things: node-cron expands a
 // range into an array before it checks the bounds. Every field is checked before it gets there.
@@ -153,31 +150,15 @@ describe('cron field limits', () => {
 });
 
 describe('subscribe cron with a field out of bounds, through the core', () => {
-  let temp: ReturnType<typeof createTempDir>;
+  let fixture: CoreWithDigests;
   let store: Store;
-  let service: DigestService;
   let core: Core;
 
   beforeEach(async () => {
-    temp = createTempDir();
-    store = createSqliteStore(temp.path('eujp.sqlite'));
-    const library = await loadRealLibrary();
-    service = createDigestService({
-      store,
-      getLibrary: () => library,
-      clock: fixedClock(),
-      logger: silentLogger,
-      publishers: new Map(),
-      defaultTimeZone: 'Europe/Brussels',
-      schedule: false,
-    });
-    core = await createTestCore({ digests: service.commands, settings: store });
+    fixture = await startCoreWithDigests();
+    ({ core, store } = fixture);
   });
-  afterEach(async () => {
-    await service.stop();
-    await store.close();
-    temp.cleanup();
-  });
+  afterEach(() => fixture.close());
 
   it('tells a member which field is wrong and its range, in English, and stores nothing', async () => {
     const reply = await core.handle('subscribe cron "0 0 1-999 * *"', member);

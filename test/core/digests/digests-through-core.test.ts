@@ -1,42 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core.ts';
-import { createDigestService, type DigestService } from '../../../src/core/digests/create-digest-service.ts';
 import type { Store } from '../../../src/core/digests/store-port.ts';
 import type { RequestContext } from '../../../src/core/ports.ts';
-import { createSqliteStore } from '../../../src/storage/sqlite/create-sqlite-store.ts';
-import { createTestCore, fixedClock, loadRealLibrary, silentLogger } from '../../support/test-core.ts';
-import { createTempDir } from './digest-fixtures.ts';
+import { type CoreWithDigests, startCoreWithDigests } from '../../support/core-with-digests.ts';
 
 const channel = { platform: 'discord' as const, channelId: '42', workspaceId: 'G1' };
 const manager: RequestContext = { channel, canManageChannel: true, locale: 'en-US' };
 
 /** The command grammar (docs/contracts.md), typed as a user would, through the real core and briefings. */
 describe('digest commands through the core', () => {
-  let temp: ReturnType<typeof createTempDir>;
+  let fixture: CoreWithDigests;
   let store: Store;
-  let service: DigestService;
   let core: Core;
 
   beforeEach(async () => {
-    temp = createTempDir();
-    store = createSqliteStore(temp.path('eujp.sqlite'));
-    const library = await loadRealLibrary();
-    service = createDigestService({
-      store,
-      getLibrary: () => library,
-      clock: fixedClock(),
-      logger: silentLogger,
-      publishers: new Map(),
-      defaultTimeZone: 'Europe/Brussels',
-      schedule: false,
-    });
-    core = await createTestCore({ digests: service.commands, settings: store });
+    fixture = await startCoreWithDigests();
+    ({ core, store } = fixture);
   });
-  afterEach(async () => {
-    await service.stop();
-    await store.close();
-    temp.cleanup();
-  });
+  afterEach(() => fixture.close());
 
   it('subscribes with the issue’s example and lists it', async () => {
     const reply = await core.handle(
